@@ -1,0 +1,99 @@
+/* cb-entity-private.h: what the core's files share about records
+ *
+ * Copyright 2026 The Coursebridge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cb-entity.h"
+#include "cb-json.h"
+
+G_BEGIN_DECLS
+
+/* The value of one member. Which union member is used follows the field's
+ * CbFieldType; `present` distinguishes an absent member from an empty one. */
+typedef struct {
+  gboolean present;
+  union {
+    char *s;          /* ID, STRING, TEXT, ENUM, REF */
+    gint64 i;         /* INT */
+    double d;         /* NUMBER */
+    char **strv;      /* REF_LIST, STRING_LIST */
+    CbEntity *obj;    /* OBJECT (owned) */
+    GListStore *list; /* LIST (owned, created on demand) */
+  } v;
+} CbSlot;
+
+/* A member the format does not know, or a known one with the wrong type,
+ * written back after the known member it followed (`anchor`, or -1 for
+ * the start of the object). */
+typedef struct {
+  int anchor;
+  char *name;
+  CbJson *value;
+} CbExtra;
+
+CbSlot     *_cb_entity_get_slots        (CbEntity        *self);
+CbSlot     *_cb_entity_get_slot         (CbEntity        *self,
+                                         const char      *field,
+                                         const CbFieldDef **def,
+                                         guint           *index);
+GListStore *_cb_entity_ensure_list      (CbEntity        *self,
+                                         guint            index);
+GPtrArray  *_cb_entity_get_extras       (CbEntity        *self);
+void        _cb_entity_add_extra        (CbEntity        *self,
+                                         int              anchor,
+                                         const char      *name,
+                                         gsize            name_len,
+                                         const CbJson    *value);
+void        _cb_extra_free              (CbExtra         *extra);
+
+/* Direct changes that record nothing: used by loading, by undo and redo,
+ * and by the recording wrappers themselves. */
+void        _cb_slot_clear              (const CbFieldDef *def,
+                                         CbSlot          *slot);
+void        _cb_slot_copy               (const CbFieldDef *def,
+                                         const CbSlot    *src,
+                                         CbSlot          *dest);
+void        _cb_entity_apply_slot       (CbEntity        *self,
+                                         guint            index,
+                                         const CbSlot    *value,
+                                         CbExtra        **removed_extra);
+void        _cb_entity_restore_extra    (CbEntity        *self,
+                                         CbExtra         *extra);
+void        _cb_entity_apply_insert     (CbEntity        *self,
+                                         guint            index,
+                                         guint            position,
+                                         CbEntity        *child);
+CbEntity   *_cb_entity_apply_remove     (CbEntity        *self,
+                                         guint            index,
+                                         guint            position);
+void        _cb_entity_set_list_present (CbEntity        *self,
+                                         guint            index,
+                                         gboolean         present);
+void        _cb_entity_attach           (CbEntity        *self,
+                                         CbProject       *project,
+                                         CbEntity        *parent,
+                                         guint            parent_field);
+void        _cb_entity_detach           (CbEntity        *self);
+void        _cb_entity_class_setup      (CbEntityClass   *klass,
+                                         CbKind           kind);
+void        _cb_entity_get_field_property (CbEntity      *self,
+                                           guint          index,
+                                           GValue        *value);
+void        _cb_entity_set_field_property (CbEntity      *self,
+                                           guint          index,
+                                           const GValue  *value);
+
+/* Walks the record and everything nested in it, depth first. */
+typedef void (*CbEntityVisitFunc) (CbEntity *entity,
+                                   gpointer  user_data);
+void        _cb_entity_visit            (CbEntity          *self,
+                                         CbEntityVisitFunc  func,
+                                         gpointer           user_data);
+
+void        _cb_entity_write            (CbEntity        *self,
+                                         GString         *out,
+                                         guint            depth);
+
+G_END_DECLS
