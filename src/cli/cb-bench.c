@@ -15,7 +15,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -43,7 +42,7 @@ typedef struct
 } Figures;
 
 static const char python_script[] =
-  "import json, resource, sys, time, statistics\n"
+  "import json, sys, time, statistics\n"
   "path, runs, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]\n"
   "loads, dumps = [], []\n"
   "for _ in range(runs):\n"
@@ -55,8 +54,8 @@ static const char python_script[] =
   "    with open(out, 'w', encoding='utf-8') as f:\n"
   "        json.dump(data, f, indent=2, ensure_ascii=False)\n"
   "    dumps.append(time.perf_counter() - t)\n"
-  "print(statistics.median(loads), statistics.median(dumps),\n"
-  "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n";
+  "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+  "print(statistics.median(loads), statistics.median(dumps), hwm)\n";
 
 static int
 compare_doubles (gconstpointer a,
@@ -315,21 +314,34 @@ print_json_figures (Figures *rows,
   g_print ("%s\n", text);
 }
 
+/* The peak resident size of this process in KiB. VmHWM is per address
+ * space, so unlike ru_maxrss it does not inherit the parent's peak
+ * through fork and exec. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line ? g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10) : -1;
+}
+
 static int
 measure_load (const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (CbProject) project = cb_project_load_from_file (file, CB_LOAD_NONE, NULL, &error);
-  struct rusage usage;
 
   if (project == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  getrusage (RUSAGE_SELF, &usage);
-  g_print ("%ld\n", usage.ru_maxrss);
+  g_print ("%" G_GINT64_FORMAT "\n", peak_rss_kb ());
   return 0;
 }
 

@@ -393,7 +393,7 @@ command_validate (int    argc,
             const char *severity = cb_problem_get_severity (problem) == CB_SEVERITY_ERROR
                                    ? _("error") : _("warning");
 
-            /* TRANSLATORS: file: severity: JSON path: message */
+            /* Translators: file: severity: JSON path: message */
             g_print (_("%s: %s: %s: %s\n"), argv[1], severity,
                      *cb_problem_get_path (problem) ? cb_problem_get_path (problem) : "$",
                      cb_problem_get_message (problem));

@@ -7,6 +7,7 @@
 
 #include "cb-entity.h"
 #include "cb-json.h"
+#include "cb-list.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ typedef struct {
     double d;         /* NUMBER */
     char **strv;      /* REF_LIST, STRING_LIST */
     CbEntity *obj;    /* OBJECT (owned) */
-    GListStore *list; /* LIST (owned, created on demand) */
+    CbList *list;     /* LIST (owned, created on demand) */
   } v;
 } CbSlot;
 
@@ -33,12 +34,14 @@ typedef struct {
   CbJson *value;
 } CbExtra;
 
+/* Without type checks, for the walks over every record. */
+const CbKindDef *_cb_entity_def         (CbEntity        *self);
 CbSlot     *_cb_entity_get_slots        (CbEntity        *self);
 CbSlot     *_cb_entity_get_slot         (CbEntity        *self,
                                          const char      *field,
                                          const CbFieldDef **def,
                                          guint           *index);
-GListStore *_cb_entity_ensure_list      (CbEntity        *self,
+CbList     *_cb_entity_ensure_list      (CbEntity        *self,
                                          guint            index);
 GPtrArray  *_cb_entity_get_extras       (CbEntity        *self);
 void        _cb_entity_add_extra        (CbEntity        *self,
@@ -46,6 +49,11 @@ void        _cb_entity_add_extra        (CbEntity        *self,
                                          const char      *name,
                                          gsize            name_len,
                                          const CbJson    *value);
+void        _cb_entity_take_extra       (CbEntity        *self,
+                                         int              anchor,
+                                         const char      *name,
+                                         gsize            name_len,
+                                         CbJson          *value);
 void        _cb_extra_free              (CbExtra         *extra);
 
 /* Direct changes that record nothing: used by loading, by undo and redo,

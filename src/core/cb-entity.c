@@ -31,7 +31,8 @@ typedef struct
 
 G_DEFINE_TYPE_WITH_PRIVATE (CbEntity, cb_entity, G_TYPE_OBJECT)
 
-#define PRIV(self) ((CbEntityPrivate *) cb_entity_get_instance_private (CB_ENTITY (self)))
+/* No type check here: the public entry points check their arguments. */
+#define PRIV(self) ((CbEntityPrivate *) cb_entity_get_instance_private ((CbEntity *) (self)))
 
 /* Slots */
 
@@ -561,7 +562,6 @@ cb_entity_get_position (CbEntity *self)
 {
   CbEntityPrivate *priv;
   CbEntityPrivate *parent_priv;
-  guint position;
 
   g_return_val_if_fail (CB_IS_ENTITY (self), -1);
   priv = PRIV (self);
@@ -570,9 +570,7 @@ cb_entity_get_position (CbEntity *self)
   parent_priv = PRIV (priv->parent);
   if (parent_priv->def->fields[priv->parent_field].type != CB_FIELD_LIST)
     return -1;
-  if (!g_list_store_find (parent_priv->slots[priv->parent_field].v.list, self, &position))
-    return -1;
-  return (int) position;
+  return _cb_list_find (parent_priv->slots[priv->parent_field].v.list, self);
 }
 
 /**
@@ -612,6 +610,12 @@ cb_entity_dup_path (CbEntity *self)
 }
 
 /* Reading members */
+
+const CbKindDef *
+_cb_entity_def (CbEntity *self)
+{
+  return PRIV (self)->def;
+}
 
 CbSlot *
 _cb_entity_get_slots (CbEntity *self)
@@ -749,7 +753,7 @@ cb_entity_get_object (CbEntity   *self,
   return slot ? slot->v.obj : NULL;
 }
 
-GListStore *
+CbList *
 _cb_entity_ensure_list (CbEntity *self,
                         guint     index)
 {
@@ -758,7 +762,7 @@ _cb_entity_ensure_list (CbEntity *self,
 
   g_assert (priv->def->fields[index].type == CB_FIELD_LIST);
   if (slot->v.list == NULL)
-    slot->v.list = g_list_store_new (cb_kind_get_gtype (priv->def->fields[index].child_kind));
+    slot->v.list = _cb_list_new (cb_kind_get_gtype (priv->def->fields[index].child_kind));
   return slot->v.list;
 }
 
@@ -789,7 +793,7 @@ cb_entity_get_n_children (CbEntity   *self,
   slot = get_typed_slot (self, field, 1u << CB_FIELD_LIST, NULL, NULL);
   if (slot == NULL || slot->v.list == NULL)
     return 0;
-  return g_list_model_get_n_items (G_LIST_MODEL (slot->v.list));
+  return _cb_list_get_n (slot->v.list);
 }
 
 /**
@@ -809,9 +813,9 @@ cb_entity_get_child (CbEntity   *self,
   slot = get_typed_slot (self, field, 1u << CB_FIELD_LIST, NULL, NULL);
   if (slot == NULL || slot->v.list == NULL)
     return NULL;
-  child = g_list_model_get_item (G_LIST_MODEL (slot->v.list), position);
-  if (child != NULL)
-    g_object_unref (child); /* the list keeps it alive */
+  if (position >= _cb_list_get_n (slot->v.list))
+    return NULL;
+  child = _cb_list_peek (slot->v.list, position);
   return child;
 }
 
@@ -823,6 +827,25 @@ _cb_entity_get_extras (CbEntity *self)
   return PRIV (self)->extras;
 }
 
+/* Takes ownership of @value. */
+void
+_cb_entity_take_extra (CbEntity   *self,
+                       int         anchor,
+                       const char *name,
+                       gsize       name_len,
+                       CbJson     *value)
+{
+  CbEntityPrivate *priv = PRIV (self);
+  CbExtra *extra = g_new (CbExtra, 1);
+
+  extra->anchor = anchor;
+  extra->name = g_strndup (name, name_len);
+  extra->value = value;
+  if (priv->extras == NULL)
+    priv->extras = g_ptr_array_new_with_free_func ((GDestroyNotify) _cb_extra_free);
+  g_ptr_array_add (priv->extras, extra);
+}
+
 void
 _cb_entity_add_extra (CbEntity     *self,
                       int           anchor,
@@ -830,15 +853,7 @@ _cb_entity_add_extra (CbEntity     *self,
                       gsize         name_len,
                       const CbJson *value)
 {
-  CbEntityPrivate *priv = PRIV (self);
-  CbExtra *extra = g_new (CbExtra, 1);
-
-  extra->anchor = anchor;
-  extra->name = g_strndup (name, name_len);
-  extra->value = cb_json_copy (value);
-  if (priv->extras == NULL)
-    priv->extras = g_ptr_array_new_with_free_func ((GDestroyNotify) _cb_extra_free);
-  g_ptr_array_add (priv->extras, extra);
+  _cb_entity_take_extra (self, anchor, name, name_len, cb_json_copy (value));
 }
 
 void
@@ -1064,15 +1079,10 @@ _cb_entity_visit (CbEntity          *self,
         _cb_entity_visit (slot->v.obj, func, user_data);
       else if (def->type == CB_FIELD_LIST && slot->v.list != NULL)
         {
-          guint n = g_list_model_get_n_items (G_LIST_MODEL (slot->v.list));
+          guint n = _cb_list_get_n (slot->v.list);
 
           for (guint j = 0; j < n; j++)
-            {
-              CbEntity *child = g_list_model_get_item (G_LIST_MODEL (slot->v.list), j);
-
-              _cb_entity_visit (child, func, user_data);
-              g_object_unref (child);
-            }
+            _cb_entity_visit (_cb_list_peek (slot->v.list, j), func, user_data);
         }
     }
 }
@@ -1084,12 +1094,12 @@ _cb_entity_apply_insert (CbEntity *self,
                          CbEntity *child)
 {
   CbEntityPrivate *priv = PRIV (self);
-  GListStore *list = _cb_entity_ensure_list (self, index);
+  CbList *list = _cb_entity_ensure_list (self, index);
 
   g_assert (PRIV (child)->parent == NULL);
   priv->slots[index].present = TRUE;
   _cb_entity_attach (child, priv->project, self, index);
-  g_list_store_insert (list, position, child);
+  _cb_list_splice (list, position, 0, (gpointer *) &child, 1);
 }
 
 /* Returns: (transfer full): the removed record */
@@ -1098,12 +1108,11 @@ _cb_entity_apply_remove (CbEntity *self,
                          guint     index,
                          guint     position)
 {
-  GListStore *list = _cb_entity_ensure_list (self, index);
-  CbEntity *child = g_list_model_get_item (G_LIST_MODEL (list), position);
+  CbList *list = _cb_entity_ensure_list (self, index);
+  CbEntity *child = g_object_ref (_cb_list_peek (list, position));
 
-  g_assert (child != NULL);
   _cb_entity_detach (child);
-  g_list_store_remove (list, position);
+  _cb_list_splice (list, position, 1, NULL, 0);
   return child;
 }
 
@@ -1462,11 +1471,11 @@ copy_tree (CbEntity   *self,
           copy_priv->slots[i].present = slot->present;
           if (slot->v.list != NULL)
             {
-              guint n = g_list_model_get_n_items (G_LIST_MODEL (slot->v.list));
+              guint n = _cb_list_get_n (slot->v.list);
 
               for (guint j = 0; j < n; j++)
                 {
-                  g_autoptr (CbEntity) child = g_list_model_get_item (G_LIST_MODEL (slot->v.list), j);
+                  CbEntity *child = _cb_list_peek (slot->v.list, j);
                   g_autoptr (CbEntity) child_copy = copy_tree (child, id_map);
 
                   _cb_entity_apply_insert (copy, i, j, child_copy);
@@ -1650,7 +1659,7 @@ _cb_entity_write (CbEntity *self,
               break;
             case CB_FIELD_LIST:
               {
-                guint n = slot->v.list ? g_list_model_get_n_items (G_LIST_MODEL (slot->v.list)) : 0;
+                guint n = slot->v.list ? _cb_list_get_n (slot->v.list) : 0;
 
                 if (n == 0)
                   {
@@ -1660,12 +1669,9 @@ _cb_entity_write (CbEntity *self,
                 g_string_append_c (out, '[');
                 for (guint j = 0; j < n; j++)
                   {
-                    CbEntity *child = g_list_model_get_item (G_LIST_MODEL (slot->v.list), j);
-
                     g_string_append (out, j == 0 ? "\n" : ",\n");
                     cb_json_write_indent (out, depth + 2);
-                    _cb_entity_write (child, out, depth + 2);
-                    g_object_unref (child);
+                    _cb_entity_write (_cb_list_peek (slot->v.list, j), out, depth + 2);
                   }
                 g_string_append_c (out, '\n');
                 cb_json_write_indent (out, depth + 1);

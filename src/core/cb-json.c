@@ -340,14 +340,17 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
-static CbJson *
-parse_number (Parser *parser)
+/* Scans the number at the reader's position: its value and its text. */
+static gboolean
+scan_number (Parser      *parser,
+             double      *out_value,
+             const char **out_text,
+             gsize       *out_len)
 {
   const char *start = parser->p;
   const char *p = start;
   const char *end = parser->end;
   gboolean is_integer = TRUE;
-  CbJson *node;
   double value;
 
   if (p < end && *p == '-')
@@ -355,7 +358,7 @@ parse_number (Parser *parser)
   if (p >= end || !is_digit (*p))
     {
       fail (parser, p, _("invalid number: a digit expected"));
-      return NULL;
+      return FALSE;
     }
   if (*p == '0')
     {
@@ -363,7 +366,7 @@ parse_number (Parser *parser)
       if (p < end && is_digit (*p))
         {
           fail (parser, p, _("invalid number: leading zeros are not allowed"));
-          return NULL;
+          return FALSE;
         }
     }
   else
@@ -377,7 +380,7 @@ parse_number (Parser *parser)
       if (p >= end || !is_digit (*p))
         {
           fail (parser, p, _("invalid number: a digit expected after the decimal point"));
-          return NULL;
+          return FALSE;
         }
       while (p < end && is_digit (*p))
         p++;
@@ -391,7 +394,7 @@ parse_number (Parser *parser)
       if (p >= end || !is_digit (*p))
         {
           fail (parser, p, _("invalid number: a digit expected in the exponent"));
-          return NULL;
+          return FALSE;
         }
       while (p < end && is_digit (*p))
         p++;
@@ -425,15 +428,32 @@ parse_number (Parser *parser)
       if (isinf (value) || (errno == ERANGE && value == 0.0 && nonzero_mantissa))
         {
           fail (parser, start, _("the number %s is outside the range a project file can hold"), buf);
-          return NULL;
+          return FALSE;
         }
     }
 
-  node = new_node (parser, CB_JSON_NUMBER, start);
-  node->v.number.text = start;
-  node->v.number.len = (gsize) (p - start);
-  node->v.number.value = value;
+  *out_value = value;
+  *out_text = start;
+  *out_len = (gsize) (p - start);
   parser->p = p;
+  return TRUE;
+}
+
+static CbJson *
+parse_number (Parser *parser)
+{
+  const char *start = parser->p;
+  CbJson *node;
+  double value;
+  const char *text;
+  gsize len;
+
+  if (!scan_number (parser, &value, &text, &len))
+    return NULL;
+  node = new_node (parser, CB_JSON_NUMBER, start);
+  node->v.number.text = text;
+  node->v.number.len = len;
+  node->v.number.value = value;
   return node;
 }
 
@@ -743,6 +763,74 @@ character_column (const char *line_start,
   return column;
 }
 
+static void
+parser_init (Parser     *parser,
+             CbJsonDoc  *doc,
+             const char *data,
+             gsize       length)
+{
+  memset (parser, 0, sizeof *parser);
+  parser->doc = doc;
+  parser->start = data;
+  parser->p = data;
+  parser->end = data + length;
+  parser->line_start = data;
+  parser->line = 1;
+  parser->items = g_ptr_array_new ();
+  parser->members = g_array_new (FALSE, FALSE, sizeof (CbJsonMember));
+
+  /* A UTF-8 byte order mark, as some Windows editors write, is ignored. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    parser->p = parser->line_start = data + 3;
+}
+
+static void
+parser_clear (Parser *parser)
+{
+  g_clear_pointer (&parser->items, g_ptr_array_unref);
+  g_clear_pointer (&parser->members, g_array_unref);
+  g_clear_pointer (&parser->error, g_free);
+}
+
+static gboolean
+check_trailing_data (Parser *parser)
+{
+  skip_whitespace (parser);
+  if (parser->p < parser->end)
+    {
+      if (*parser->p == '\0')
+        return fail (parser, parser->p, _("the file contains a NUL byte after the JSON value"));
+      return fail (parser, parser->p, _("unexpected data after the JSON value"));
+    }
+  return TRUE;
+}
+
+/* Line, column (in characters) and message of the parser's error. */
+static void
+locate_error (Parser  *parser,
+              guint   *error_line,
+              guint   *error_column,
+              char   **error_message)
+{
+  const char *at = parser->error_at;
+  guint line = 1;
+  const char *line_start = parser->start;
+
+  /* Recount: the parser's line counter may have moved past the error. */
+  for (const char *p = parser->start; p < at; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+  if (error_line)
+    *error_line = line;
+  if (error_column)
+    *error_column = character_column (line_start, at);
+  if (error_message)
+    *error_message = g_strdup (parser->error);
+}
+
 CbJsonDoc *
 cb_json_parse (const char  *data,
                gsize        length,
@@ -750,67 +838,368 @@ cb_json_parse (const char  *data,
                guint       *error_column,
                char       **error_message)
 {
-  Parser parser = { 0 };
+  Parser parser;
   CbJsonDoc *doc;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   doc = g_new0 (CbJsonDoc, 1);
-  parser.doc = doc;
-  parser.start = data;
-  parser.p = data;
-  parser.end = data + length;
-  parser.line_start = data;
-  parser.line = 1;
-  parser.items = g_ptr_array_new ();
-  parser.members = g_array_new (FALSE, FALSE, sizeof (CbJsonMember));
-
-  /* A UTF-8 byte order mark, as some Windows editors write, is ignored. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    parser.p = parser.line_start = data + 3;
-
+  parser_init (&parser, doc, data, length);
   doc->root = parse_value (&parser);
-  if (doc->root != NULL)
-    {
-      skip_whitespace (&parser);
-      if (parser.p < parser.end)
-        {
-          if (*parser.p == '\0')
-            fail (&parser, parser.p, _("the file contains a NUL byte after the JSON value"));
-          else
-            fail (&parser, parser.p, _("unexpected data after the JSON value"));
-          doc->root = NULL;
-        }
-    }
-
-  g_ptr_array_unref (parser.items);
-  g_array_unref (parser.members);
+  if (doc->root != NULL && !check_trailing_data (&parser))
+    doc->root = NULL;
 
   if (doc->root == NULL)
     {
-      const char *at = parser.error_at;
-      guint line = 1;
-      const char *line_start = data;
-
-      /* Recount: the parser's line counter may have moved past the error. */
-      for (const char *p = data; p < at; p++)
-        if (*p == '\n')
-          {
-            line++;
-            line_start = p + 1;
-          }
-      if (error_line)
-        *error_line = line;
-      if (error_column)
-        *error_column = character_column (line_start, at);
-      if (error_message)
-        *error_message = g_steal_pointer (&parser.error);
-      g_free (parser.error);
+      locate_error (&parser, error_line, error_column, error_message);
+      parser_clear (&parser);
       cb_json_doc_free (doc);
       return NULL;
     }
 
+  parser_clear (&parser);
   return doc;
+}
+
+/* The streaming reader */
+
+typedef struct
+{
+  guint first_member;   /* in parser.members: the names of this object so far */
+  gboolean is_object;
+  gboolean started;     /* a member or element was read: a ',' comes next */
+  GHashTable *seen;     /* names, once the object has many */
+} Frame;
+
+struct _CbJsonReader
+{
+  Parser parser;
+  CbJsonDoc *scratch;   /* unescaped strings and subtrees read as nodes */
+  GArray *frames;
+};
+
+/**
+ * cb_json_reader_new:
+ * @data: (array length=length): the text, alive as long as the reader
+ *
+ * A reader that walks the document value by value, with the same strict
+ * checks as cb_json_parse(), so that a loader can build its model without
+ * holding a whole tree in memory.
+ */
+CbJsonReader *
+cb_json_reader_new (const char *data,
+                    gsize       length)
+{
+  CbJsonReader *reader = g_new0 (CbJsonReader, 1);
+
+  reader->scratch = g_new0 (CbJsonDoc, 1);
+  parser_init (&reader->parser, reader->scratch, data, length);
+  reader->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  return reader;
+}
+
+void
+cb_json_reader_free (CbJsonReader *reader)
+{
+  if (reader == NULL)
+    return;
+  for (guint i = 0; i < reader->frames->len; i++)
+    g_clear_pointer (&g_array_index (reader->frames, Frame, i).seen, g_hash_table_unref);
+  g_array_unref (reader->frames);
+  parser_clear (&reader->parser);
+  cb_json_doc_free (reader->scratch);
+  g_free (reader);
+}
+
+gboolean
+cb_json_reader_failed (CbJsonReader *reader)
+{
+  return reader->parser.error != NULL;
+}
+
+void
+cb_json_reader_get_error (CbJsonReader  *reader,
+                          guint         *line,
+                          guint         *column,
+                          char         **message)
+{
+  g_return_if_fail (reader->parser.error != NULL);
+  locate_error (&reader->parser, line, column, message);
+}
+
+/* The place of the next value, 1-based; the column counts bytes. */
+void
+cb_json_reader_get_position (CbJsonReader *reader,
+                             guint        *line,
+                             guint        *column)
+{
+  skip_whitespace (&reader->parser);
+  *line = reader->parser.line;
+  *column = (guint) (reader->parser.p - reader->parser.line_start) + 1;
+}
+
+/**
+ * cb_json_reader_peek:
+ * @type: (out): the type of the next value
+ *
+ * Returns: %FALSE (and the reader fails) if no value starts here
+ */
+gboolean
+cb_json_reader_peek (CbJsonReader *reader,
+                     CbJsonType   *type)
+{
+  Parser *parser = &reader->parser;
+
+  if (parser->error != NULL)
+    return FALSE;
+  skip_whitespace (parser);
+  if (parser->p >= parser->end)
+    return fail (parser, parser->p, _("a value expected, but the text ends here"));
+  switch (*parser->p)
+    {
+    case '{': *type = CB_JSON_OBJECT; return TRUE;
+    case '[': *type = CB_JSON_ARRAY; return TRUE;
+    case '"': *type = CB_JSON_STRING; return TRUE;
+    case 't': *type = CB_JSON_TRUE; return TRUE;
+    case 'f': *type = CB_JSON_FALSE; return TRUE;
+    case 'n': *type = CB_JSON_NULL; return TRUE;
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      *type = CB_JSON_NUMBER;
+      return TRUE;
+    default:
+      /* Let the full parser say what is wrong. */
+      parse_value (parser);
+      if (parser->error == NULL)
+        fail (parser, parser->p, _("a value expected (an object, array, string, number, true, false or null)"));
+      return FALSE;
+    }
+}
+
+static gboolean
+enter (CbJsonReader *reader,
+       char          open,
+       gboolean      is_object)
+{
+  Parser *parser = &reader->parser;
+  Frame frame = { parser->members->len, is_object, FALSE, NULL };
+
+  if (parser->error != NULL)
+    return FALSE;
+  skip_whitespace (parser);
+  if (parser->p >= parser->end || *parser->p != open)
+    return fail (parser, parser->p, is_object ? _("an object expected") : _("an array expected"));
+  if (parser->depth >= CB_JSON_MAX_DEPTH)
+    return fail (parser, parser->p, _("nesting too deep: more than %d levels of arrays and objects"),
+                 CB_JSON_MAX_DEPTH);
+  parser->depth++;
+  parser->p++;
+  g_array_append_val (reader->frames, frame);
+  return TRUE;
+}
+
+gboolean
+cb_json_reader_enter_object (CbJsonReader *reader)
+{
+  return enter (reader, '{', TRUE);
+}
+
+gboolean
+cb_json_reader_enter_array (CbJsonReader *reader)
+{
+  return enter (reader, '[', FALSE);
+}
+
+static void
+leave (CbJsonReader *reader)
+{
+  Parser *parser = &reader->parser;
+  Frame *frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
+
+  g_array_set_size (parser->members, frame->first_member);
+  g_clear_pointer (&frame->seen, g_hash_table_unref);
+  g_array_set_size (reader->frames, reader->frames->len - 1);
+  parser->depth--;
+}
+
+/* Reads the separator before the next member or element; FALSE at the end
+ * of the container (which is then left) or on an error. */
+static gboolean
+next_item (CbJsonReader *reader,
+           char          close)
+{
+  Parser *parser = &reader->parser;
+  Frame *frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
+
+  skip_whitespace (parser);
+  if (parser->p >= parser->end)
+    return fail (parser, parser->p, frame->is_object ? _("an object is not closed: '}' expected")
+                                                     : _("an array is not closed: ']' expected"));
+  if (*parser->p == close)
+    {
+      parser->p++;
+      leave (reader);
+      return FALSE;
+    }
+  if (frame->started)
+    {
+      if (*parser->p != ',')
+        return fail (parser, parser->p, frame->is_object
+                                        ? _("',' or '}' expected after an object member")
+                                        : _("',' or ']' expected after an array element"));
+      parser->p++;
+    }
+  frame->started = TRUE;
+  return TRUE;
+}
+
+/**
+ * cb_json_reader_next_member:
+ * @name: (out): the member's name, valid as long as the reader
+ *
+ * Moves to the next member of the object entered last and reads its name;
+ * the caller then reads its value.
+ *
+ * Returns: %FALSE at the end of the object or on an error
+ */
+gboolean
+cb_json_reader_next_member (CbJsonReader  *reader,
+                            const char   **name,
+                            gsize         *name_len)
+{
+  Parser *parser = &reader->parser;
+  Frame *frame;
+  CbJsonMember member = { NULL, 0, NULL };
+  const char *name_at;
+  guint n;
+
+  if (parser->error != NULL || !next_item (reader, '}'))
+    return FALSE;
+
+  frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
+  skip_whitespace (parser);
+  name_at = parser->p;
+  if (parser->p >= parser->end || *parser->p != '"')
+    return fail (parser, parser->p, _("a member name in double quotes expected"));
+  if (!parse_string_raw (parser, &member.name, &member.name_len))
+    return FALSE;
+
+  n = parser->members->len - frame->first_member;
+  if (n < 16)
+    {
+      if (!check_duplicates (parser, frame->first_member, n, member.name, member.name_len, name_at))
+        return FALSE;
+    }
+  else
+    {
+      if (frame->seen == NULL)
+        {
+          frame->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = frame->first_member; i < parser->members->len; i++)
+            {
+              CbJsonMember *m = &g_array_index (parser->members, CbJsonMember, i);
+
+              g_hash_table_add (frame->seen, g_strndup (m->name, m->name_len));
+            }
+        }
+      if (!g_hash_table_add (frame->seen, g_strndup (member.name, member.name_len)))
+        return check_duplicates (parser, frame->first_member, n, member.name, member.name_len,
+                                 name_at);
+    }
+  g_array_append_val (parser->members, member);
+
+  skip_whitespace (parser);
+  if (parser->p >= parser->end || *parser->p != ':')
+    return fail (parser, parser->p, _("':' expected after a member name"));
+  parser->p++;
+  *name = member.name;
+  *name_len = member.name_len;
+  return TRUE;
+}
+
+/**
+ * cb_json_reader_next_element:
+ *
+ * Moves to the next element of the array entered last.
+ *
+ * Returns: %FALSE at the end of the array or on an error
+ */
+gboolean
+cb_json_reader_next_element (CbJsonReader *reader)
+{
+  if (reader->parser.error != NULL)
+    return FALSE;
+  return next_item (reader, ']');
+}
+
+/**
+ * cb_json_reader_read_string:
+ * @str: (out): the string, UTF-8 without NUL, valid as long as the reader
+ */
+gboolean
+cb_json_reader_read_string (CbJsonReader  *reader,
+                            const char   **str,
+                            gsize         *len)
+{
+  Parser *parser = &reader->parser;
+
+  if (parser->error != NULL)
+    return FALSE;
+  skip_whitespace (parser);
+  if (parser->p >= parser->end || *parser->p != '"')
+    return fail (parser, parser->p, _("a string expected"));
+  return parse_string_raw (parser, str, len);
+}
+
+/**
+ * cb_json_reader_read_number:
+ * @text: (out): the number as written, valid as long as the reader
+ */
+gboolean
+cb_json_reader_read_number (CbJsonReader  *reader,
+                            double        *value,
+                            const char   **text,
+                            gsize         *len)
+{
+  Parser *parser = &reader->parser;
+
+  if (parser->error != NULL)
+    return FALSE;
+  skip_whitespace (parser);
+  return scan_number (parser, value, text, len);
+}
+
+/**
+ * cb_json_reader_read_node:
+ *
+ * Reads the next value whole.
+ *
+ * Returns: (transfer full) (nullable): a stand-alone copy (free it with
+ * cb_json_free()), or %NULL on an error
+ */
+CbJson *
+cb_json_reader_read_node (CbJsonReader *reader)
+{
+  CbJson *node;
+
+  if (reader->parser.error != NULL)
+    return NULL;
+  node = parse_value (&reader->parser);
+  return node ? cb_json_copy (node) : NULL;
+}
+
+/**
+ * cb_json_reader_finish:
+ *
+ * Checks that nothing but white space follows the value read.
+ */
+gboolean
+cb_json_reader_finish (CbJsonReader *reader)
+{
+  if (reader->parser.error != NULL)
+    return FALSE;
+  return check_trailing_data (&reader->parser);
 }
 
 CbJson *

@@ -61,6 +61,38 @@ CbJsonDoc    *cb_json_parse            (const char  *data,
 CbJson       *cb_json_doc_get_root     (CbJsonDoc   *doc);
 void          cb_json_doc_free         (CbJsonDoc   *doc);
 
+/* Reading value by value, with the same strict checks. */
+typedef struct _CbJsonReader CbJsonReader;
+
+CbJsonReader *cb_json_reader_new          (const char    *data,
+                                           gsize          length);
+void          cb_json_reader_free         (CbJsonReader  *reader);
+gboolean      cb_json_reader_failed       (CbJsonReader  *reader);
+void          cb_json_reader_get_error    (CbJsonReader  *reader,
+                                           guint         *line,
+                                           guint         *column,
+                                           char         **message);
+void          cb_json_reader_get_position (CbJsonReader  *reader,
+                                           guint         *line,
+                                           guint         *column);
+gboolean      cb_json_reader_peek         (CbJsonReader  *reader,
+                                           CbJsonType    *type);
+gboolean      cb_json_reader_enter_object (CbJsonReader  *reader);
+gboolean      cb_json_reader_next_member  (CbJsonReader  *reader,
+                                           const char   **name,
+                                           gsize         *name_len);
+gboolean      cb_json_reader_enter_array  (CbJsonReader  *reader);
+gboolean      cb_json_reader_next_element (CbJsonReader  *reader);
+gboolean      cb_json_reader_read_string  (CbJsonReader  *reader,
+                                           const char   **str,
+                                           gsize         *len);
+gboolean      cb_json_reader_read_number  (CbJsonReader  *reader,
+                                           double        *value,
+                                           const char   **text,
+                                           gsize         *len);
+CbJson       *cb_json_reader_read_node    (CbJsonReader  *reader);
+gboolean      cb_json_reader_finish       (CbJsonReader  *reader);
+
 /* A stand-alone deep copy (g_malloc'ed), for values kept after the document
  * is freed; free it with cb_json_free(). */
 CbJson       *cb_json_copy             (const CbJson *node);
@@ -85,5 +117,6 @@ void          cb_json_write_value      (GString      *out,
 char         *cb_json_to_string        (const CbJson *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbJsonDoc, cb_json_doc_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CbJsonReader, cb_json_reader_free)
 
 G_END_DECLS

@@ -105,68 +105,105 @@ set_located_error (GError     **error,
   g_propagate_error (error, local);
 }
 
-/* Binding the parsed tree to records */
+/* Binding the document to records, value by value */
 
 static gboolean
-json_is_integer (const CbJson *node)
+is_integer_value (double v)
 {
-  double v = node->v.number.value;
-
-  return node->type == CB_JSON_NUMBER && v == (double) (gint64) v &&
-         v >= -9007199254740992.0 && v <= 9007199254740992.0;
+  return v == (double) (gint64) v && v >= -9007199254740992.0 && v <= 9007199254740992.0;
 }
 
-static char **
-json_to_strv (const CbJson *node)
+static CbJson *
+new_string_node (const char *str,
+                 gsize       len)
 {
-  char **strv;
+  CbJson *node = g_new0 (CbJson, 1);
 
-  for (guint i = 0; i < node->v.array.n; i++)
-    if (node->v.array.items[i]->type != CB_JSON_STRING)
-      return NULL;
-  strv = g_new (char *, node->v.array.n + 1);
-  for (guint i = 0; i < node->v.array.n; i++)
-    strv[i] = g_strndup (node->v.array.items[i]->v.string.str, node->v.array.items[i]->v.string.len);
-  strv[node->v.array.n] = NULL;
-  return strv;
+  node->type = CB_JSON_STRING;
+  node->v.string.str = g_strndup (str, len);
+  node->v.string.len = len;
+  return node;
 }
 
-static CbEntity *bind_object (const CbJson *node, CbEntity *into, CbKind kind);
-
-static gboolean
-bind_list (CbEntity     *entity,
-           guint         index,
-           CbKind        child_kind,
-           const CbJson *node)
+static CbJson *
+new_number_node (double      value,
+                 const char *text,
+                 gsize       len)
 {
-  g_autoptr (GPtrArray) children = NULL;
-  GListStore *store;
+  CbJson *node = g_new0 (CbJson, 1);
 
-  for (guint i = 0; i < node->v.array.n; i++)
-    if (node->v.array.items[i]->type != CB_JSON_OBJECT)
-      return FALSE;
+  node->type = CB_JSON_NUMBER;
+  node->v.number.value = value;
+  node->v.number.text = g_strndup (text, len);
+  node->v.number.len = len;
+  return node;
+}
 
-  children = g_ptr_array_new_full (node->v.array.n, g_object_unref);
-  for (guint i = 0; i < node->v.array.n; i++)
+static CbJson *
+new_array_node (GPtrArray *items)
+{
+  CbJson *node = g_new0 (CbJson, 1);
+
+  node->type = CB_JSON_ARRAY;
+  node->v.array.n = items->len;
+  node->v.array.items = (CbJson **) g_ptr_array_free (items, FALSE);
+  return node;
+}
+
+/* A record turned back into JSON, for a list that turned out not to be a
+ * list of records half-way through. */
+static CbJson *
+entity_to_node (CbEntity *entity)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (CbJsonDoc) doc = NULL;
+
+  _cb_entity_write (entity, text, 0);
+  doc = cb_json_parse (text->str, text->len, NULL, NULL, NULL);
+  g_assert (doc != NULL);
+  return cb_json_copy (cb_json_doc_get_root (doc));
+}
+
+static void bind_object (CbJsonReader *reader, CbEntity *entity);
+
+/* Reads the rest of an array whose first @n_done elements were read as
+ * @done, keeping all of it as written. */
+static CbJson *
+read_rest_as_node (CbJsonReader *reader,
+                   GPtrArray    *done)
+{
+  CbJson *item = cb_json_reader_read_node (reader);
+
+  if (item == NULL)
+    return NULL;
+  g_ptr_array_add (done, item);
+  while (cb_json_reader_next_element (reader))
     {
-      CbEntity *child = bind_object (node->v.array.items[i], NULL, child_kind);
-
-      _cb_entity_attach (child, NULL, entity, index);
-      g_ptr_array_add (children, child);
+      item = cb_json_reader_read_node (reader);
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (done, item);
     }
-  store = _cb_entity_ensure_list (entity, index);
-  g_list_store_splice (store, 0, 0, children->pdata, children->len);
-  return TRUE;
+  if (cb_json_reader_failed (reader))
+    return NULL;
+  return new_array_node (g_ptr_array_ref (done));
 }
 
-/* Returns FALSE when the value's type does not fit the member. */
-static gboolean
-bind_field (CbEntity         *entity,
+/* Binds the value at the reader to member @index of @entity. When its type
+ * does not fit, the value is read whole into *@raw instead. */
+static void
+bind_field (CbJsonReader     *reader,
+            CbEntity         *entity,
             guint             index,
             const CbFieldDef *def,
-            const CbJson     *value)
+            CbJson          **raw)
 {
   CbSlot *slot = &_cb_entity_get_slots (entity)[index];
+  CbJsonType type;
+
+  *raw = NULL;
+  if (!cb_json_reader_peek (reader, &type))
+    return;
 
   switch (def->type)
     {
@@ -175,77 +212,192 @@ bind_field (CbEntity         *entity,
     case CB_FIELD_TEXT:
     case CB_FIELD_ENUM:
     case CB_FIELD_REF:
-      if (value->type != CB_JSON_STRING)
-        return FALSE;
-      slot->v.s = g_strndup (value->v.string.str, value->v.string.len);
-      break;
+      {
+        const char *str;
+        gsize len;
+
+        if (type != CB_JSON_STRING)
+          break;
+        if (!cb_json_reader_read_string (reader, &str, &len))
+          return;
+        slot->v.s = g_strndup (str, len);
+        slot->present = TRUE;
+      }
+      return;
+
     case CB_FIELD_INT:
-      if (value->type != CB_JSON_NUMBER || !json_is_integer (value))
-        return FALSE;
-      slot->v.i = (gint64) value->v.number.value;
-      break;
     case CB_FIELD_NUMBER:
-      if (value->type != CB_JSON_NUMBER)
-        return FALSE;
-      slot->v.d = value->v.number.value;
-      break;
+      {
+        double value;
+        const char *text;
+        gsize len;
+
+        if (type != CB_JSON_NUMBER)
+          break;
+        if (!cb_json_reader_read_number (reader, &value, &text, &len))
+          return;
+        if (def->type == CB_FIELD_NUMBER)
+          slot->v.d = value;
+        else if (is_integer_value (value))
+          slot->v.i = (gint64) value;
+        else
+          {
+            *raw = new_number_node (value, text, len);
+            return;
+          }
+        slot->present = TRUE;
+      }
+      return;
+
     case CB_FIELD_REF_LIST:
     case CB_FIELD_STRING_LIST:
-      if (value->type != CB_JSON_ARRAY || (slot->v.strv = json_to_strv (value)) == NULL)
-        return FALSE;
-      break;
+      {
+        g_autoptr (GPtrArray) strings = NULL;
+
+        if (type != CB_JSON_ARRAY)
+          break;
+        if (!cb_json_reader_enter_array (reader))
+          return;
+        strings = g_ptr_array_new_with_free_func (g_free);
+        while (cb_json_reader_next_element (reader))
+          {
+            const char *str;
+            gsize len;
+
+            if (!cb_json_reader_peek (reader, &type))
+              return;
+            if (type != CB_JSON_STRING)
+              {
+                /* Keep the whole array as written. */
+                g_autoptr (GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_json_free);
+
+                for (guint i = 0; i < strings->len; i++)
+                  g_ptr_array_add (done, new_string_node (g_ptr_array_index (strings, i),
+                                                          strlen (g_ptr_array_index (strings, i))));
+                *raw = read_rest_as_node (reader, done);
+                if (*raw != NULL)
+                  g_ptr_array_set_free_func (done, NULL);
+                return;
+              }
+            if (!cb_json_reader_read_string (reader, &str, &len))
+              return;
+            g_ptr_array_add (strings, g_strndup (str, len));
+          }
+        if (cb_json_reader_failed (reader))
+          return;
+        g_ptr_array_add (strings, NULL);
+        slot->v.strv = (char **) g_ptr_array_steal (strings, NULL);
+        slot->present = TRUE;
+      }
+      return;
+
     case CB_FIELD_OBJECT:
-      if (value->type != CB_JSON_OBJECT)
-        return FALSE;
-      slot->v.obj = bind_object (value, NULL, def->child_kind);
+      if (type != CB_JSON_OBJECT)
+        break;
+      slot->v.obj = cb_entity_new (def->child_kind);
       _cb_entity_attach (slot->v.obj, NULL, entity, index);
-      break;
+      slot->present = TRUE;
+      bind_object (reader, slot->v.obj);
+      return;
+
     case CB_FIELD_LIST:
-      if (value->type != CB_JSON_ARRAY || !bind_list (entity, index, def->child_kind, value))
-        return FALSE;
-      break;
+      {
+        g_autoptr (GPtrArray) children = NULL;
+
+        if (type != CB_JSON_ARRAY)
+          break;
+        if (!cb_json_reader_enter_array (reader))
+          return;
+        children = g_ptr_array_new_with_free_func (g_object_unref);
+        while (cb_json_reader_next_element (reader))
+          {
+            CbEntity *child;
+
+            if (!cb_json_reader_peek (reader, &type))
+              return;
+            if (type != CB_JSON_OBJECT)
+              {
+                /* Not a list of records after all: keep it all as written. */
+                g_autoptr (GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_json_free);
+
+                for (guint i = 0; i < children->len; i++)
+                  g_ptr_array_add (done, entity_to_node (g_ptr_array_index (children, i)));
+                *raw = read_rest_as_node (reader, done);
+                if (*raw != NULL)
+                  g_ptr_array_set_free_func (done, NULL);
+                return;
+              }
+            child = cb_entity_new (def->child_kind);
+            _cb_entity_attach (child, NULL, entity, index);
+            g_ptr_array_add (children, child);
+            bind_object (reader, child);
+            if (cb_json_reader_failed (reader))
+              return;
+          }
+        if (cb_json_reader_failed (reader))
+          return;
+        _cb_list_splice (_cb_entity_ensure_list (entity, index), 0, 0,
+                         children->pdata, children->len);
+        slot->present = TRUE;
+      }
+      return;
+
     default:
       g_assert_not_reached ();
     }
-  slot->present = TRUE;
-  return TRUE;
+
+  /* The type does not fit: keep the value as written. */
+  *raw = cb_json_reader_read_node (reader);
 }
 
-static CbEntity *
-bind_object (const CbJson *node,
-             CbEntity     *into,
-             CbKind        kind)
+/* Binds the object at the reader to @entity, as far as it is sound;
+ * unknown and wrongly typed members are kept as written, in place. */
+static void
+bind_object (CbJsonReader *reader,
+             CbEntity     *entity)
 {
-  CbEntity *entity = into ? into : cb_entity_new (kind);
+  CbKind kind = cb_entity_get_kind (entity);
   const CbKindDef *kind_def = cb_kind_get_def (kind);
+  const char *name;
+  gsize name_len;
   int anchor = -1;
 
-  for (guint i = 0; i < node->v.object.n; i++)
+  if (!cb_json_reader_enter_object (reader))
+    return;
+  while (cb_json_reader_next_member (reader, &name, &name_len))
     {
-      const CbJsonMember *member = &node->v.object.members[i];
-      int index = cb_kind_find_field_len (kind, member->name, member->name_len);
+      int index = cb_kind_find_field_len (kind, name, name_len);
+      CbJson *raw = NULL;
 
-      /* Names with a NUL inside can never match; the parser refuses them. */
-      if (index >= 0 && bind_field (entity, (guint) index, &kind_def->fields[index], member->value))
-        anchor = index;
+      if (index >= 0)
+        {
+          bind_field (reader, entity, (guint) index, &kind_def->fields[index], &raw);
+          if (raw == NULL)
+            {
+              anchor = index;
+              continue;
+            }
+        }
       else
-        _cb_entity_add_extra (entity, anchor, member->name, member->name_len, member->value);
+        raw = cb_json_reader_read_node (reader);
+      if (raw == NULL)
+        return;
+      _cb_entity_take_extra (entity, anchor, name, name_len, raw);
     }
-  return entity;
 }
 
 /* Versions */
 
-typedef gboolean (*Migration) (CbJson *root, GError **error);
+typedef gboolean (*Migration) (CbProject *project, GError **error);
 
-/* migrations[v] turns a file of version v into one of version v + 1.
+/* migrations[v] turns a project of version v into one of version v + 1.
  * Version 1 is the first version of the format, so there is none yet. */
 static const Migration migrations[CB_FORMAT_VERSION] = { NULL };
 
 gboolean
-_cb_project_migrate (CbJson  *root,
-                     gint64   from_version,
-                     GError **error)
+_cb_project_migrate (CbProject  *project,
+                     gint64      from_version,
+                     GError    **error)
 {
   for (gint64 v = from_version; v < CB_FORMAT_VERSION; v++)
     {
@@ -257,52 +409,45 @@ _cb_project_migrate (CbJson  *root,
                        from_version);
           return FALSE;
         }
-      if (!migrations[v] (root, error))
+      if (!migrations[v] (project, error))
         return FALSE;
     }
   return TRUE;
 }
 
+typedef struct
+{
+  guint line;
+  guint column;
+} Place;
+
 static gboolean
-check_header (const CbJson *root,
+check_header (CbProject    *project,
               CbLoadFlags   flags,
+              const Place  *format_at,
+              const Place  *version_at,
               gint64       *version,
               GError      **error)
 {
-  const CbJson *format;
-  const CbJson *format_version;
+  CbEntity *root = CB_ENTITY (project);
 
-  if (root->type != CB_JSON_OBJECT)
+  if (g_strcmp0 (cb_entity_get_string (root, "format"), CB_FORMAT_NAME) != 0)
     {
-      set_located_error (error, CB_PROJECT_ERROR_NOT_A_PROJECT, root->line, root->column, "",
-                         _("The file holds JSON, but not a Coursebridge project: its top level is not an object."));
-      return FALSE;
-    }
-
-  format = cb_json_object_get (root, "format");
-  if (format == NULL || format->type != CB_JSON_STRING ||
-      format->v.string.len != strlen (CB_FORMAT_NAME) ||
-      memcmp (format->v.string.str, CB_FORMAT_NAME, format->v.string.len) != 0)
-    {
-      set_located_error (error, CB_PROJECT_ERROR_NOT_A_PROJECT,
-                         format ? format->line : root->line, format ? format->column : root->column,
+      set_located_error (error, CB_PROJECT_ERROR_NOT_A_PROJECT, format_at->line, format_at->column,
                          "format",
                          _("The file holds JSON, but not a Coursebridge project: its “format” member is not “coursebridge-project”."));
       return FALSE;
     }
 
-  format_version = cb_json_object_get (root, "format_version");
-  if (format_version == NULL || !json_is_integer (format_version))
+  if (!cb_entity_has_field (root, "format_version"))
     {
-      set_located_error (error, CB_PROJECT_ERROR_NOT_A_PROJECT,
-                         format_version ? format_version->line : root->line,
-                         format_version ? format_version->column : root->column,
+      set_located_error (error, CB_PROJECT_ERROR_NOT_A_PROJECT, version_at->line, version_at->column,
                          "format_version",
                          _("The project has no valid “format_version”: it must be a whole number."));
       return FALSE;
     }
 
-  *version = (gint64) format_version->v.number.value;
+  *version = cb_entity_get_int (root, "format_version");
   if (*version > CB_FORMAT_VERSION && !(flags & CB_LOAD_ALLOW_NEWER))
     {
       g_set_error (error, CB_PROJECT_ERROR, CB_PROJECT_ERROR_NEWER_VERSION,
@@ -334,11 +479,10 @@ cb_project_load_from_data (const char  *data,
                            CbLoadFlags  flags,
                            GError     **error)
 {
-  g_autoptr (CbJsonDoc) doc = NULL;
-  g_autofree char *message = NULL;
-  guint line = 0, column = 0;
-  CbProject *project;
-  CbJson *root;
+  g_autoptr (CbJsonReader) reader = NULL;
+  g_autoptr (CbProject) project = NULL;
+  CbJsonType type;
+  Place root_at = { 1, 1 };
   gint64 version = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -354,25 +498,48 @@ cb_project_load_from_data (const char  *data,
       return NULL;
     }
 
-  doc = cb_json_parse (data, length, &line, &column, &message);
-  if (doc == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Line %u, column %u: %s"), line, column, message);
+  reader = cb_json_reader_new (data, length);
+  project = g_object_new (CB_TYPE_PROJECT, NULL);
+  /* Bind while the records are detached, then register every id once. */
+  _cb_entity_detach (CB_ENTITY (project));
 
+  if (cb_json_reader_peek (reader, &type))
+    {
+      cb_json_reader_get_position (reader, &root_at.line, &root_at.column);
+      if (type == CB_JSON_OBJECT)
+        bind_object (reader, CB_ENTITY (project));
+      else
+        {
+          /* Read it all anyway: a syntax error further on is the first thing to say. */
+          CbJson *node = cb_json_reader_read_node (reader);
+
+          cb_json_free (node);
+          if (node != NULL && cb_json_reader_finish (reader))
+            {
+              set_located_error (error, CB_PROJECT_ERROR_NOT_A_PROJECT, root_at.line, root_at.column, "",
+                                 _("The file holds JSON, but not a Coursebridge project: its top level is not an object."));
+              return NULL;
+            }
+        }
+    }
+
+  if (!cb_json_reader_finish (reader))
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *text = NULL;
+      guint line = 0, column = 0;
+
+      cb_json_reader_get_error (reader, &line, &column, &message);
+      text = g_strdup_printf (_("Line %u, column %u: %s"), line, column, message);
       set_located_error (error, CB_PROJECT_ERROR_INVALID_JSON, line, column, NULL, text);
       return NULL;
     }
 
-  root = cb_json_doc_get_root (doc);
-  if (!check_header (root, flags, &version, error))
+  if (!check_header (project, flags, &root_at, &root_at, &version, error))
     return NULL;
-  if (version < CB_FORMAT_VERSION && !_cb_project_migrate (root, version, error))
+  if (version < CB_FORMAT_VERSION && !_cb_project_migrate (project, version, error))
     return NULL;
 
-  project = g_object_new (CB_TYPE_PROJECT, NULL);
-  /* Bind while the records are detached, then register every id once. */
-  _cb_entity_detach (CB_ENTITY (project));
-  bind_object (root, CB_ENTITY (project), CB_KIND_PROJECT);
   _cb_entity_attach (CB_ENTITY (project), project, NULL, 0);
 
   if (version > CB_FORMAT_VERSION)
@@ -388,7 +555,7 @@ cb_project_load_from_data (const char  *data,
       _cb_project_set_dirty (project);
     }
 
-  return project;
+  return g_steal_pointer (&project);
 }
 
 static char *
@@ -404,6 +571,31 @@ file_display_name (GFile *file)
   g_autofree char *basename = g_file_get_basename (file);
 
   return g_filename_display_name (basename ? basename : "?");
+}
+
+/* Local files are read in one exact allocation; others through GIO. */
+static gboolean
+read_file (GFile         *file,
+           GCancellable  *cancellable,
+           char         **contents,
+           gsize         *length,
+           GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) local_error = NULL;
+
+  if (path == NULL)
+    return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+  if (g_file_get_contents (path, contents, length, &local_error))
+    return TRUE;
+  /* Same domain as GIO's errors, so callers test for one kind. */
+  g_set_error_literal (error, G_IO_ERROR,
+                       local_error->code == G_FILE_ERROR_NOENT ? G_IO_ERROR_NOT_FOUND :
+                       local_error->code == G_FILE_ERROR_ACCES ? G_IO_ERROR_PERMISSION_DENIED :
+                       local_error->code == G_FILE_ERROR_ISDIR ? G_IO_ERROR_IS_DIRECTORY :
+                       G_IO_ERROR_FAILED,
+                       local_error->message);
+  return FALSE;
 }
 
 /**
@@ -429,7 +621,7 @@ cb_project_load_from_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!read_file (file, cancellable, &contents, &length, error))
     return NULL;
 
   project = cb_project_load_from_data (contents, length, flags, &local_error);
@@ -960,7 +1152,7 @@ cb_project_check_file_changed (CbProject  *self,
   file = cb_project_get_file (self);
   if (file == NULL || _cb_project_get_content_hash (self) == NULL)
     return TRUE;
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  if (!read_file (file, NULL, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {

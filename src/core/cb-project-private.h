@@ -40,6 +40,7 @@ void       _cb_command_redo         (CbCommand     *command);
 /* Takes ownership of @command, which has already been applied. */
 void       _cb_project_record       (CbProject     *self,
                                      CbCommand     *command);
+GHashTable *_cb_project_get_index   (CbProject     *self);
 void       _cb_project_register     (CbProject     *self,
                                      CbEntity      *entity);
 void       _cb_project_unregister   (CbProject     *self,
@@ -65,8 +66,10 @@ typedef GOutputStream *(*CbSaveStreamWrapper) (GOutputStream *stream,
 void       _cb_project_set_save_stream_wrapper (CbSaveStreamWrapper wrapper,
                                                 gpointer            user_data);
 
-/* Migrations from older format versions, applied to the parsed tree. */
-gboolean   _cb_project_migrate      (CbJson        *root,
+/* Migrations from older format versions, applied to the loaded model
+ * (members an older version had and this one renamed are found among the
+ * unknown members). */
+gboolean   _cb_project_migrate      (CbProject     *project,
                                      gint64         from_version,
                                      GError       **error);
 

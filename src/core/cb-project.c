@@ -460,6 +460,14 @@ cb_project_lookup (CbProject  *self,
   return g_hash_table_lookup (self->index, id);
 }
 
+/* Returns: (transfer none): the up-to-date index of ids, for the validator */
+GHashTable *
+_cb_project_get_index (CbProject *self)
+{
+  cb_project_lookup (self, "");
+  return self->index;
+}
+
 /**
  * cb_project_get_list:
  * @field: a list member of the project: "people", "partners", "skills",
@@ -709,7 +717,7 @@ cb_project_class_init (CbProjectClass *klass)
 static void
 cb_project_init (CbProject *self)
 {
-  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->index = g_hash_table_new (cb_id_hash, g_str_equal);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
 }

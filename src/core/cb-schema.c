@@ -461,6 +461,40 @@ cb_kind_find_field (CbKind      kind,
   return cb_kind_find_field_len (kind, name, strlen (name));
 }
 
+/**
+ * cb_id_hash:
+ *
+ * A string hash for ids, eight bytes at a time: ids are long (a UUID has
+ * 36 characters) and hashed on every reference the validator follows.
+ */
+guint
+cb_id_hash (gconstpointer key)
+{
+  const char *str = key;
+  gsize len = strlen (str);
+  guint64 h = 0x9E3779B97F4A7C15ull ^ len;
+
+  while (len >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, str, 8);
+      h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+      str += 8;
+      len -= 8;
+    }
+  if (len > 0)
+    {
+      guint64 word = 0;
+
+      memcpy (&word, str, len);
+      h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    }
+  h ^= h >> 29;
+  return (guint) h;
+}
+
 gboolean
 cb_field_allows_kind (const CbFieldDef *def,
                       CbKind            kind)

@@ -62,6 +62,7 @@ int               cb_kind_find_field_len (CbKind kind,
                                           gsize       len);
 gboolean          cb_field_allows_kind   (const CbFieldDef *def,
                                           CbKind            kind);
+guint             cb_id_hash             (gconstpointer     key);
 gboolean          cb_field_enum_is_valid (const CbFieldDef *def,
                                           const char       *value);
 

@@ -21,11 +21,59 @@
 
 #define EPSILON 1e-6
 
+/* The walks below visit every record: they read slots directly, by field
+ * indices looked up once, instead of by name through the public API. */
+typedef struct
+{
+  int support_indicator;
+  int module_skill_skill;
+  int module_skill_level;
+  int review_target;
+  int review_kind;
+  int review_status;
+  int result_assessment;
+  int result_objective;
+} Fields;
+
+static const Fields *
+fields (void)
+{
+  static Fields f;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      f.support_indicator = cb_kind_find_field (CB_KIND_SUPPORT, "indicator");
+      f.module_skill_skill = cb_kind_find_field (CB_KIND_MODULE_SKILL, "skill");
+      f.module_skill_level = cb_kind_find_field (CB_KIND_MODULE_SKILL, "level");
+      f.review_target = cb_kind_find_field (CB_KIND_REVIEW, "target");
+      f.review_kind = cb_kind_find_field (CB_KIND_REVIEW, "kind");
+      f.review_status = cb_kind_find_field (CB_KIND_REVIEW, "status");
+      f.result_assessment = cb_kind_find_field (CB_KIND_RESULT, "assessment");
+      f.result_objective = cb_kind_find_field (CB_KIND_RESULT, "objective");
+      g_once_init_leave (&initialized, 1);
+    }
+  return &f;
+}
+
+static inline CbKind
+kind_of (CbEntity *entity)
+{
+  return _cb_entity_def (entity)->kind;
+}
+
+static inline const char *
+string_at (CbEntity *entity,
+           int       field)
+{
+  return _cb_entity_get_slots (entity)[field].v.s;
+}
+
 typedef struct
 {
   CbProject *project;
   GListStore *problems;
-  GHashTable *first_with_id;      /* id → first record with it */
+  GHashTable *first_with_id;      /* id → first record with it (the project's index) */
   GHashTable *supported;          /* indicator or outcome id → TRUE */
   GHashTable *skill_reach;        /* skill id → highest level index + 1 */
   GHashTable *open_changes;       /* target id → TRUE */
@@ -61,7 +109,7 @@ describe (CbEntity *entity)
 
   if (name == label)
     return g_strdup (label);
-  /* TRANSLATORS: a kind of record and its name, e.g. course “Machine Vision” */
+  /* Translators: a kind of record and its name, e.g. course “Machine Vision” */
   return g_strdup_printf (_("%s “%s”"), label, name);
 }
 
@@ -111,35 +159,36 @@ gather_visit (CbEntity *entity,
               gpointer  user_data)
 {
   Validator *v = user_data;
-  const char *id = cb_entity_get_id (entity);
+  const Fields *f = fields ();
 
   g_ptr_array_add (v->all, entity);
-  if (id != NULL && !g_hash_table_contains (v->first_with_id, id))
-    g_hash_table_insert (v->first_with_id, (gpointer) id, entity);
 
-  switch (cb_entity_get_kind (entity))
+  switch (kind_of (entity))
     {
     case CB_KIND_SUPPORT:
-      if (cb_entity_get_string (entity, "indicator") != NULL)
-        g_hash_table_add (v->supported, (gpointer) cb_entity_get_string (entity, "indicator"));
+      if (string_at (entity, f->support_indicator) != NULL)
+        g_hash_table_add (v->supported, (gpointer) string_at (entity, f->support_indicator));
       break;
     case CB_KIND_MODULE_SKILL:
       {
-        const char *skill = cb_entity_get_string (entity, "skill");
-        int level = level_index (cb_entity_get_string (entity, "level"));
-        int reached = GPOINTER_TO_INT (g_hash_table_lookup (v->skill_reach, skill ? skill : ""));
+        const char *skill = string_at (entity, f->module_skill_skill);
+        int level = level_index (string_at (entity, f->module_skill_level));
+        int reached;
 
+        if (skill == NULL)
+          break;
+        reached = GPOINTER_TO_INT (g_hash_table_lookup (v->skill_reach, skill));
         /* A mapping without a level still shows that the module touches the skill. */
         level = MAX (level, 1);
-        if (skill != NULL && level > reached)
+        if (level > reached)
           g_hash_table_insert (v->skill_reach, (gpointer) skill, GINT_TO_POINTER (level));
       }
       break;
     case CB_KIND_REVIEW:
-      if (g_strcmp0 (cb_entity_get_string (entity, "kind"), "change-request") == 0 &&
-          g_strcmp0 (cb_entity_get_string (entity, "status"), "resolved") != 0 &&
-          cb_entity_get_string (entity, "target") != NULL)
-        g_hash_table_add (v->open_changes, (gpointer) cb_entity_get_string (entity, "target"));
+      if (g_strcmp0 (string_at (entity, f->review_kind), "change-request") == 0 &&
+          g_strcmp0 (string_at (entity, f->review_status), "resolved") != 0 &&
+          string_at (entity, f->review_target) != NULL)
+        g_hash_table_add (v->open_changes, (gpointer) string_at (entity, f->review_target));
       break;
     default:
       break;
@@ -153,9 +202,12 @@ check_extras (Validator *v,
               CbEntity  *entity)
 {
   GPtrArray *extras = _cb_entity_get_extras (entity);
-  CbKind kind = cb_entity_get_kind (entity);
+  CbKind kind;
 
-  for (guint i = 0; extras != NULL && i < extras->len; i++)
+  if (extras == NULL)
+    return;
+  kind = kind_of (entity);
+  for (guint i = 0; i < extras->len; i++)
     {
       CbExtra *extra = g_ptr_array_index (extras, i);
       int index = cb_kind_find_field (kind, extra->name);
@@ -173,7 +225,7 @@ check_extras (Validator *v,
         {
           g_autofree char *json = cb_json_to_string (extra->value);
 
-          /* TRANSLATORS: “%s” of %s: a member name and a record, e.g. “semester” of course “X” */
+          /* Translators: “%s” of %s: a member name and a record, e.g. “semester” of course “X” */
           message = g_strdup_printf (_("“%s” of %s must be a whole number, but is %s. The value is kept as written until you correct it."),
                                      extra->name, what, json);
         }
@@ -197,21 +249,25 @@ check_reference (Validator        *v,
                  const char       *id)
 {
   CbEntity *target = g_hash_table_lookup (v->first_with_id, id);
-  g_autofree char *what = describe (entity);
+  CbKind target_kind;
+  g_autofree char *what = NULL;
+  g_autofree char *found = NULL;
   g_autofree char *message = NULL;
 
   if (target == NULL)
     {
+      what = describe (entity);
       message = g_strdup_printf (_("“%s” of %s refers to “%s”, which is not in the project."),
                                  def->name, what, id);
       report (v, CB_SEVERITY_ERROR, "dangling-reference", entity, def->name, message);
       return;
     }
 
-  if (!cb_field_allows_kind (def, cb_entity_get_kind (target)))
+  target_kind = kind_of (target);
+  if (!cb_field_allows_kind (def, target_kind))
     {
-      g_autofree char *found = describe (target);
-
+      what = describe (entity);
+      found = describe (target);
       message = g_strdup_printf (_("“%s” of %s refers to %s, which is not a %s."),
                                  def->name, what, found,
                                  cb_kind_get_label (def->ref_kinds[0]));
@@ -220,12 +276,10 @@ check_reference (Validator        *v,
     }
 
   /* An outcome stands for itself only where it has no indicators. */
-  if (cb_entity_get_kind (entity) == CB_KIND_SUPPORT &&
-      cb_entity_get_kind (target) == CB_KIND_OUTCOME &&
+  if (target_kind == CB_KIND_OUTCOME && kind_of (entity) == CB_KIND_SUPPORT &&
       cb_entity_get_n_children (target, "indicators") > 0)
     {
-      g_autofree char *found = describe (target);
-
+      found = describe (target);
       message = g_strdup_printf (_("%s is supported as a whole, but it has indicators: link the objective to one of its indicators instead."),
                                  found);
       report (v, CB_SEVERITY_ERROR, "wrong-reference-kind", entity, def->name, message);
@@ -233,16 +287,15 @@ check_reference (Validator        *v,
     }
 
   /* Objectives and assessments are cited only within their own course. */
-  if (cb_entity_get_kind (target) == CB_KIND_OBJECTIVE ||
-      cb_entity_get_kind (target) == CB_KIND_ASSESSMENT)
+  if (target_kind == CB_KIND_OBJECTIVE || target_kind == CB_KIND_ASSESSMENT)
     {
       CbEntity *own_course = cb_entity_get_ancestor (entity, CB_KIND_COURSE);
       CbEntity *target_course = cb_entity_get_ancestor (target, CB_KIND_COURSE);
 
       if (own_course != NULL && own_course != target_course)
         {
-          g_autofree char *found = describe (target);
-
+          what = describe (entity);
+          found = describe (target);
           message = g_strdup_printf (_("“%s” of %s refers to %s of another course."),
                                      def->name, what, found);
           report (v, CB_SEVERITY_ERROR, "foreign-reference", entity, def->name, message);
@@ -251,156 +304,201 @@ check_reference (Validator        *v,
 }
 
 static void
+check_id (Validator *v,
+          CbEntity  *entity,
+          CbSlot    *slot)
+{
+  const char *id = slot->v.s;
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  CbEntity *first;
+
+  if (id == NULL || *id == '\0')
+    {
+      what = describe (entity);
+      message = g_strdup_printf (_("%s has no id, so nothing can refer to it."), what);
+      report (v, CB_SEVERITY_ERROR, "missing-id", entity, "id", message);
+    }
+  else if ((first = g_hash_table_lookup (v->first_with_id, id)) != entity)
+    {
+      g_autofree char *other = describe (first);
+      g_autofree char *other_path = cb_entity_dup_path (first);
+
+      what = describe (entity);
+      message = g_strdup_printf (_("The id “%s” of %s is already used by %s (%s). Every id must be unique."),
+                                 id, what, other, other_path);
+      report (v, CB_SEVERITY_ERROR, "duplicate-id", entity, "id", message);
+    }
+}
+
+/* Mapping records are keyed by what they reference; a result by its
+ * assessment and its objective together. */
+static gboolean
+same_key (CbEntity        *a,
+          CbEntity        *b,
+          const CbKindDef *def)
+{
+  if (def->kind == CB_KIND_RESULT)
+    {
+      const Fields *f = fields ();
+
+      return string_at (a, f->result_assessment) != NULL &&
+             string_at (a, f->result_objective) != NULL &&
+             g_strcmp0 (string_at (a, f->result_assessment), string_at (b, f->result_assessment)) == 0 &&
+             g_strcmp0 (string_at (a, f->result_objective), string_at (b, f->result_objective)) == 0;
+    }
+  return string_at (a, def->key_field) != NULL &&
+         g_strcmp0 (string_at (a, def->key_field), string_at (b, def->key_field)) == 0;
+}
+
+static guint
+key_hash (CbEntity        *entity,
+          const CbKindDef *def)
+{
+  if (def->kind == CB_KIND_RESULT)
+    {
+      const char *objective = string_at (entity, fields ()->result_objective);
+
+      return objective ? cb_id_hash (objective) : 0;
+    }
+  return string_at (entity, def->key_field) ? cb_id_hash (string_at (entity, def->key_field)) : 0;
+}
+
+static void
+check_keys (Validator        *v,
+            CbEntity         *entity,
+            const CbFieldDef *def,
+            CbSlot           *slot)
+{
+  const CbKindDef *child_def = cb_kind_get_def (def->child_kind);
+  g_autofree guint *hashes = NULL;
+  g_autoptr (GHashTable) buckets = NULL;
+  guint n;
+
+  if (child_def->key_field < 0 || slot->v.list == NULL)
+    return;
+  n = _cb_list_get_n (slot->v.list);
+  if (n < 2)
+    return;
+
+  /* Lists of mappings are short: compare the pairs whose hashes agree;
+   * long ones go through a table of hashes so the check stays linear. */
+  hashes = g_new (guint, n);
+  if (n > 64)
+    buckets = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                     (GDestroyNotify) g_array_unref);
+  for (guint j = 0; j < n; j++)
+    {
+      CbEntity *child = _cb_list_peek (slot->v.list, j);
+      gboolean duplicate = FALSE;
+
+      hashes[j] = key_hash (child, child_def);
+      if (buckets != NULL)
+        {
+          GArray *same_hash = g_hash_table_lookup (buckets, GUINT_TO_POINTER (hashes[j]));
+
+          if (same_hash == NULL)
+            {
+              same_hash = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (buckets, GUINT_TO_POINTER (hashes[j]), same_hash);
+            }
+          for (guint k = 0; k < same_hash->len && !duplicate; k++)
+            duplicate = same_key (_cb_list_peek (slot->v.list, g_array_index (same_hash, guint, k)),
+                                  child, child_def);
+          g_array_append_val (same_hash, j);
+        }
+      else
+        for (guint k = 0; k < j && !duplicate; k++)
+          duplicate = hashes[k] == hashes[j] &&
+                      same_key (_cb_list_peek (slot->v.list, k), child, child_def);
+      if (duplicate)
+        {
+          g_autofree char *parent = describe (entity);
+          g_autofree char *message =
+            g_strdup_printf (_("%s lists the same %s twice in “%s”."), parent,
+                             cb_kind_get_label (child_def->fields[child_def->key_field].ref_kinds[0]),
+                             def->name);
+
+          report (v, CB_SEVERITY_ERROR, "duplicate-key", child, NULL, message);
+        }
+    }
+}
+
+static void
 check_values (Validator *v,
               CbEntity  *entity)
 {
-  const CbKindDef *kind_def = cb_entity_get_kind_def (entity);
+  const CbKindDef *kind_def = _cb_entity_def (entity);
+  CbSlot *slots = _cb_entity_get_slots (entity);
 
   for (guint i = 0; i < kind_def->n_fields; i++)
     {
       const CbFieldDef *def = &kind_def->fields[i];
+      CbSlot *slot = &slots[i];
       g_autofree char *message = NULL;
       g_autofree char *what = NULL;
-
-      if (!cb_entity_has_field (entity, def->name) &&
-          !(def->type == CB_FIELD_ID || def->is_key))
-        continue;
 
       switch (def->type)
         {
         case CB_FIELD_ID:
-          {
-            const char *id = cb_entity_get_id (entity);
-            CbEntity *first;
-
-            what = describe (entity);
-            if (id == NULL || *id == '\0')
-              {
-                message = g_strdup_printf (_("%s has no id, so nothing can refer to it."), what);
-                report (v, CB_SEVERITY_ERROR, "missing-id", entity, "id", message);
-              }
-            else if ((first = g_hash_table_lookup (v->first_with_id, id)) != entity)
-              {
-                g_autofree char *other = describe (first);
-                g_autofree char *other_path = cb_entity_dup_path (first);
-
-                message = g_strdup_printf (_("The id “%s” of %s is already used by %s (%s). Every id must be unique."),
-                                           id, what, other, other_path);
-                report (v, CB_SEVERITY_ERROR, "duplicate-id", entity, "id", message);
-              }
-          }
+          check_id (v, entity, slot);
           break;
 
         case CB_FIELD_REF:
-          {
-            const char *id = cb_entity_get_string (entity, def->name);
-
-            if (id != NULL)
-              check_reference (v, entity, def, id);
-            else if (def->is_key)
-              {
-                what = describe (entity);
-                message = g_strdup_printf (_("%s does not say which %s it concerns (“%s” is missing)."),
-                                           what, cb_kind_get_label (def->ref_kinds[0]), def->name);
-                report (v, CB_SEVERITY_ERROR, "missing-reference", entity, def->name, message);
-              }
-          }
+          if (slot->v.s != NULL)
+            check_reference (v, entity, def, slot->v.s);
+          else if (def->is_key)
+            {
+              what = describe (entity);
+              message = g_strdup_printf (_("%s does not say which %s it concerns (“%s” is missing)."),
+                                         what, cb_kind_get_label (def->ref_kinds[0]), def->name);
+              report (v, CB_SEVERITY_ERROR, "missing-reference", entity, def->name, message);
+            }
           break;
 
         case CB_FIELD_REF_LIST:
-          {
-            const char * const *ids = cb_entity_get_strv (entity, def->name);
-
-            for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-              check_reference (v, entity, def, ids[j]);
-          }
+          for (guint j = 0; slot->v.strv != NULL && slot->v.strv[j] != NULL; j++)
+            check_reference (v, entity, def, slot->v.strv[j]);
           break;
 
         case CB_FIELD_ENUM:
-          {
-            const char *value = cb_entity_get_string (entity, def->name);
+          if (slot->v.s != NULL && !cb_field_enum_is_valid (def, slot->v.s))
+            {
+              g_autofree char *allowed = g_strjoinv (", ", (char **) def->values);
 
-            if (value == NULL)
-              {
-                if (def->is_key)
-                  {
-                    what = describe (entity);
-                    message = g_strdup_printf (_("%s lacks “%s”."), what, def->name);
-                    report (v, CB_SEVERITY_ERROR, "missing-value", entity, def->name, message);
-                  }
-              }
-            else if (!cb_field_enum_is_valid (def, value))
-              {
-                g_autofree char *allowed = g_strjoinv (", ", (char **) def->values);
-
-                what = describe (entity);
-                message = g_strdup_printf (_("“%s” of %s is “%s”, which is not one of: %s."),
-                                           def->name, what, value, allowed);
-                report (v, CB_SEVERITY_ERROR, "invalid-value", entity, def->name, message);
-              }
-          }
+              what = describe (entity);
+              message = g_strdup_printf (_("“%s” of %s is “%s”, which is not one of: %s."),
+                                         def->name, what, slot->v.s, allowed);
+              report (v, CB_SEVERITY_ERROR, "invalid-value", entity, def->name, message);
+            }
           break;
 
         case CB_FIELD_INT:
         case CB_FIELD_NUMBER:
-          {
-            double value = def->type == CB_FIELD_INT
-                           ? (double) cb_entity_get_int (entity, def->name)
-                           : cb_entity_get_number (entity, def->name);
+          if (slot->present && def->min <= def->max)
+            {
+              double value = def->type == CB_FIELD_INT ? (double) slot->v.i : slot->v.d;
 
-            if (def->min <= def->max &&
-                (value < def->min - EPSILON || value > def->max + EPSILON))
-              {
-                char value_str[G_ASCII_DTOSTR_BUF_SIZE];
-                g_autofree char *range = g_strdup_printf ("%g–%g", def->min, def->max);
+              if (value < def->min - EPSILON || value > def->max + EPSILON)
+                {
+                  char value_str[G_ASCII_DTOSTR_BUF_SIZE];
+                  char min_str[G_ASCII_DTOSTR_BUF_SIZE];
+                  char max_str[G_ASCII_DTOSTR_BUF_SIZE];
 
-                what = describe (entity);
-                g_ascii_formatd (value_str, sizeof value_str, "%g", value);
-                message = g_strdup_printf (_("“%s” of %s is %s, outside the range %s."),
-                                           def->name, what, value_str, range);
-                report (v, CB_SEVERITY_ERROR, "out-of-range", entity, def->name, message);
-              }
-          }
+                  what = describe (entity);
+                  g_ascii_formatd (value_str, sizeof value_str, "%g", value);
+                  g_ascii_formatd (min_str, sizeof min_str, "%g", def->min);
+                  g_ascii_formatd (max_str, sizeof max_str, "%g", def->max);
+                  message = g_strdup_printf (_("“%s” of %s is %s, outside the range %s to %s."),
+                                             def->name, what, value_str, min_str, max_str);
+                  report (v, CB_SEVERITY_ERROR, "out-of-range", entity, def->name, message);
+                }
+            }
           break;
 
         case CB_FIELD_LIST:
-          {
-            /* Mapping records are keyed by what they reference. */
-            const CbKindDef *child_def = cb_kind_get_def (def->child_kind);
-            GListModel *children;
-            g_autoptr (GHashTable) seen = NULL;
-            guint n;
-
-            if (child_def->key_field < 0)
-              break;
-            children = cb_entity_get_children (entity, def->name);
-            n = g_list_model_get_n_items (children);
-            seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-            for (guint j = 0; j < n; j++)
-              {
-                g_autoptr (CbEntity) child = g_list_model_get_item (children, j);
-                g_autofree char *key = NULL;
-
-                if (def->child_kind == CB_KIND_RESULT)
-                  key = g_strconcat (cb_entity_get_string (child, "assessment") ?: "", "\n",
-                                     cb_entity_get_string (child, "objective") ?: "", NULL);
-                else
-                  key = g_strdup (cb_entity_get_string (child, child_def->fields[child_def->key_field].name));
-                if (key == NULL)
-                  continue;
-                if (!g_hash_table_add (seen, g_steal_pointer (&key)))
-                  {
-                    g_autofree char *parent = describe (entity);
-
-                    message = g_strdup_printf (_("%s lists the same %s twice in “%s”."),
-                                               parent,
-                                               cb_kind_get_label (child_def->fields[child_def->key_field].ref_kinds[0]),
-                                               def->name);
-                    report (v, CB_SEVERITY_ERROR, "duplicate-key", child, NULL, message);
-                    g_clear_pointer (&message, g_free);
-                  }
-              }
-          }
+          if (slot->v.list != NULL)
+            check_keys (v, entity, def, slot);
           break;
 
         case CB_FIELD_STRING:
@@ -699,10 +797,10 @@ cb_validate (CbProject *project)
 
   v.project = project;
   v.problems = g_list_store_new (CB_TYPE_PROBLEM);
-  v.first_with_id = g_hash_table_new (g_str_hash, g_str_equal);
-  v.supported = g_hash_table_new (g_str_hash, g_str_equal);
-  v.skill_reach = g_hash_table_new (g_str_hash, g_str_equal);
-  v.open_changes = g_hash_table_new (g_str_hash, g_str_equal);
+  v.first_with_id = _cb_project_get_index (project);
+  v.supported = g_hash_table_new (cb_id_hash, g_str_equal);
+  v.skill_reach = g_hash_table_new (cb_id_hash, g_str_equal);
+  v.open_changes = g_hash_table_new (cb_id_hash, g_str_equal);
   v.all = g_ptr_array_new ();
 
   _cb_entity_visit (CB_ENTITY (project), gather_visit, &v);
@@ -713,7 +811,7 @@ cb_validate (CbProject *project)
 
       check_extras (&v, entity);
       check_values (&v, entity);
-      switch (cb_entity_get_kind (entity))
+      switch (kind_of (entity))
         {
         case CB_KIND_COURSE:
           check_course (&v, entity);
@@ -737,7 +835,6 @@ cb_validate (CbProject *project)
     }
 
   g_ptr_array_unref (v.all);
-  g_hash_table_unref (v.first_with_id);
   g_hash_table_unref (v.supported);
   g_hash_table_unref (v.skill_reach);
   g_hash_table_unref (v.open_changes);
