@@ -37,6 +37,30 @@ typedef struct {
 /* Without type checks, for the walks over every record. */
 const CbKindDef *_cb_entity_def         (CbEntity        *self);
 CbSlot     *_cb_entity_get_slots        (CbEntity        *self);
+
+/* The record's private part, for the files that implement records. */
+typedef struct _CbEntityPrivate CbEntityPrivate;
+struct _CbEntityPrivate
+{
+  const CbKindDef *def;
+  CbProject *project;   /* not owned: the project owns the tree */
+  CbEntity *parent;     /* not owned */
+  guint parent_field;
+  CbSlot *slots;
+  GPtrArray *extras;    /* of CbExtra, NULL while there are none */
+};
+
+CbEntityPrivate *_cb_entity_get_private (CbEntity        *self);
+
+#define STRING_TYPES ((1u << CB_FIELD_ID) | (1u << CB_FIELD_STRING) | (1u << CB_FIELD_TEXT) | \
+                      (1u << CB_FIELD_ENUM) | (1u << CB_FIELD_REF))
+#define STRV_TYPES ((1u << CB_FIELD_REF_LIST) | (1u << CB_FIELD_STRING_LIST))
+
+CbSlot     *_cb_entity_get_typed_slot   (CbEntity          *self,
+                                         const char        *field,
+                                         guint              type_mask,
+                                         const CbFieldDef **def,
+                                         guint             *index);
 CbSlot     *_cb_entity_get_slot         (CbEntity        *self,
                                          const char      *field,
                                          const CbFieldDef **def,

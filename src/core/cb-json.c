@@ -1,4 +1,4 @@
-/* cb-json.c: a strict RFC 8259 reader and a deterministic writer
+/* cb-json.c: a strict RFC 8259 parser
  *
  * Copyright 2026 The Coursebridge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,39 +13,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "cb-json.h"
+#include "cb-json-private.h"
 
 /* The arena: nodes, member arrays and unescaped strings of one document
  * are allocated from large chunks and freed together. */
-typedef struct _Chunk Chunk;
-struct _Chunk
-{
-  Chunk *next;
-  gsize used;
-  gsize size;
-  char data[];
-};
-
-struct _CbJsonDoc
-{
-  Chunk *chunks;
-  CbJson *root;
-};
-
-typedef struct
-{
-  CbJsonDoc *doc;
-  const char *start;
-  const char *p;
-  const char *end;
-  const char *line_start;
-  guint line;
-  guint depth;
-  GPtrArray *items;     /* stack of array elements being parsed */
-  GArray *members;      /* stack of object members being parsed */
-  const char *error_at;
-  char *error;
-} Parser;
 
 #define CHUNK_SIZE (256 * 1024)
 
@@ -82,8 +53,8 @@ arena_alloc (CbJsonDoc *doc,
 }
 
 G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (Parser     *parser,
+gboolean
+_cb_json_fail (Parser     *parser,
       const char *at,
       const char *format,
       ...)
@@ -100,8 +71,8 @@ fail (Parser     *parser,
   return FALSE;
 }
 
-static void
-skip_whitespace (Parser *parser)
+void
+_cb_json_skip_whitespace (Parser *parser)
 {
   const char *p = parser->p;
 
@@ -156,13 +127,13 @@ read_hex4 (Parser     *parser,
   gunichar value = 0;
 
   if (parser->end - p < 4)
-    return fail (parser, p, _("incomplete \\u escape in a string"));
+    return _cb_json_fail (parser, p, _("incomplete \\u escape in a string"));
   for (int i = 0; i < 4; i++)
     {
       int h = hex_value (p[i]);
 
       if (h < 0)
-        return fail (parser, p + i, _("invalid \\u escape in a string: four hexadecimal digits expected"));
+        return _cb_json_fail (parser, p + i, _("invalid \\u escape in a string: four hexadecimal digits expected"));
       value = (value << 4) | (gunichar) h;
     }
   *out = value;
@@ -204,8 +175,8 @@ utf8_sequence_length (const guchar *p,
   return len;
 }
 
-static gboolean
-parse_string_raw (Parser      *parser,
+gboolean
+_cb_json_parse_string_raw (Parser      *parser,
                   const char **out_str,
                   gsize       *out_len)
 {
@@ -224,14 +195,14 @@ parse_string_raw (Parser      *parser,
       guchar c;
 
       if (p >= end)
-        return fail (parser, open, _("a string is not closed: '\"' expected"));
+        return _cb_json_fail (parser, open, _("a string is not closed: '\"' expected"));
       c = (guchar) *p;
       if (c == '"')
         break;
       if (c == '\\')
         {
           if (p + 1 >= end)
-            return fail (parser, p, _("a string is not closed: '\"' expected"));
+            return _cb_json_fail (parser, p, _("a string is not closed: '\"' expected"));
           has_escapes = TRUE;
           switch (p[1])
             {
@@ -245,19 +216,19 @@ parse_string_raw (Parser      *parser,
                 if (!read_hex4 (parser, p + 2, &u))
                   return FALSE;
                 if (u == 0)
-                  return fail (parser, p, _("a string contains an escaped NUL character (\\u0000), which project files do not allow"));
+                  return _cb_json_fail (parser, p, _("a string contains an escaped NUL character (\\u0000), which project files do not allow"));
                 if (u >= 0xDC00 && u <= 0xDFFF)
-                  return fail (parser, p, _("a string contains a lone UTF-16 surrogate (\\u%04X)"), u);
+                  return _cb_json_fail (parser, p, _("a string contains a lone UTF-16 surrogate (\\u%04X)"), u);
                 if (u >= 0xD800 && u <= 0xDBFF)
                   {
                     gunichar low;
 
                     if (end - p < 12 || p[6] != '\\' || p[7] != 'u')
-                      return fail (parser, p, _("a string contains a lone UTF-16 surrogate (\\u%04X)"), u);
+                      return _cb_json_fail (parser, p, _("a string contains a lone UTF-16 surrogate (\\u%04X)"), u);
                     if (!read_hex4 (parser, p + 8, &low))
                       return FALSE;
                     if (low < 0xDC00 || low > 0xDFFF)
-                      return fail (parser, p, _("a string contains a lone UTF-16 surrogate (\\u%04X)"), u);
+                      return _cb_json_fail (parser, p, _("a string contains a lone UTF-16 surrogate (\\u%04X)"), u);
                     p += 12;
                   }
                 else
@@ -265,11 +236,11 @@ parse_string_raw (Parser      *parser,
               }
               break;
             default:
-              return fail (parser, p, _("invalid escape sequence in a string"));
+              return _cb_json_fail (parser, p, _("invalid escape sequence in a string"));
             }
         }
       else if (c < 0x20)
-        return fail (parser, p, _("a control character must be escaped inside a string"));
+        return _cb_json_fail (parser, p, _("a control character must be escaped inside a string"));
       else if (c < 0x80)
         p++;
       else
@@ -277,7 +248,7 @@ parse_string_raw (Parser      *parser,
           int len = utf8_sequence_length ((const guchar *) p, (const guchar *) end);
 
           if (len == 0)
-            return fail (parser, p, _("invalid UTF-8 in a string"));
+            return _cb_json_fail (parser, p, _("invalid UTF-8 in a string"));
           p += len;
         }
     }
@@ -341,8 +312,8 @@ is_digit (char c)
 }
 
 /* Scans the number at the reader's position: its value and its text. */
-static gboolean
-scan_number (Parser      *parser,
+gboolean
+_cb_json_scan_number (Parser      *parser,
              double      *out_value,
              const char **out_text,
              gsize       *out_len)
@@ -357,7 +328,7 @@ scan_number (Parser      *parser,
     p++;
   if (p >= end || !is_digit (*p))
     {
-      fail (parser, p, _("invalid number: a digit expected"));
+      _cb_json_fail (parser, p, _("invalid number: a digit expected"));
       return FALSE;
     }
   if (*p == '0')
@@ -365,7 +336,7 @@ scan_number (Parser      *parser,
       p++;
       if (p < end && is_digit (*p))
         {
-          fail (parser, p, _("invalid number: leading zeros are not allowed"));
+          _cb_json_fail (parser, p, _("invalid number: leading zeros are not allowed"));
           return FALSE;
         }
     }
@@ -379,7 +350,7 @@ scan_number (Parser      *parser,
       p++;
       if (p >= end || !is_digit (*p))
         {
-          fail (parser, p, _("invalid number: a digit expected after the decimal point"));
+          _cb_json_fail (parser, p, _("invalid number: a digit expected after the decimal point"));
           return FALSE;
         }
       while (p < end && is_digit (*p))
@@ -393,7 +364,7 @@ scan_number (Parser      *parser,
         p++;
       if (p >= end || !is_digit (*p))
         {
-          fail (parser, p, _("invalid number: a digit expected in the exponent"));
+          _cb_json_fail (parser, p, _("invalid number: a digit expected in the exponent"));
           return FALSE;
         }
       while (p < end && is_digit (*p))
@@ -427,7 +398,7 @@ scan_number (Parser      *parser,
           nonzero_mantissa = TRUE;
       if (isinf (value) || (errno == ERANGE && value == 0.0 && nonzero_mantissa))
         {
-          fail (parser, start, _("the number %s is outside the range a project file can hold"), buf);
+          _cb_json_fail (parser, start, _("the number %s is outside the range a project file can hold"), buf);
           return FALSE;
         }
     }
@@ -448,7 +419,7 @@ parse_number (Parser *parser)
   const char *text;
   gsize len;
 
-  if (!scan_number (parser, &value, &text, &len))
+  if (!_cb_json_scan_number (parser, &value, &text, &len))
     return NULL;
   node = new_node (parser, CB_JSON_NUMBER, start);
   node->v.number.text = text;
@@ -470,7 +441,6 @@ match_literal (Parser     *parser,
   return FALSE;
 }
 
-static CbJson *parse_value (Parser *parser);
 
 static gboolean
 names_equal (const char *a, gsize a_len, const char *b, gsize b_len)
@@ -478,8 +448,8 @@ names_equal (const char *a, gsize a_len, const char *b, gsize b_len)
   return a_len == b_len && memcmp (a, b, a_len) == 0;
 }
 
-static gboolean
-check_duplicates (Parser     *parser,
+gboolean
+_cb_json_check_duplicates (Parser     *parser,
                   guint       first,
                   guint       n,
                   const char *name,
@@ -494,7 +464,7 @@ check_duplicates (Parser     *parser,
       {
         g_autofree char *shown = g_strndup (name, name_len);
 
-        return fail (parser, at, _("the member name \"%s\" appears twice in one object"), shown);
+        return _cb_json_fail (parser, at, _("the member name \"%s\" appears twice in one object"), shown);
       }
   return TRUE;
 }
@@ -509,7 +479,7 @@ parse_object (Parser *parser)
   guint n;
 
   parser->p++;
-  skip_whitespace (parser);
+  _cb_json_skip_whitespace (parser);
   if (parser->p < parser->end && *parser->p == '}')
     {
       parser->p++;
@@ -524,25 +494,25 @@ parse_object (Parser *parser)
       CbJsonMember member;
       const char *name_at;
 
-      skip_whitespace (parser);
+      _cb_json_skip_whitespace (parser);
       name_at = parser->p;
       if (parser->p >= parser->end)
         {
-          fail (parser, parser->p, _("an object is not closed: '}' expected"));
+          _cb_json_fail (parser, parser->p, _("an object is not closed: '}' expected"));
           goto out;
         }
       if (*parser->p != '"')
         {
-          fail (parser, parser->p, _("a member name in double quotes expected"));
+          _cb_json_fail (parser, parser->p, _("a member name in double quotes expected"));
           goto out;
         }
-      if (!parse_string_raw (parser, &member.name, &member.name_len))
+      if (!_cb_json_parse_string_raw (parser, &member.name, &member.name_len))
         goto out;
 
       n = parser->members->len - first;
       if (n < 16)
         {
-          if (!check_duplicates (parser, first, n, member.name, member.name_len, name_at))
+          if (!_cb_json_check_duplicates (parser, first, n, member.name, member.name_len, name_at))
             goto out;
         }
       else
@@ -561,27 +531,27 @@ parse_object (Parser *parser)
             }
           if (!g_hash_table_add (seen, g_steal_pointer (&key)))
             {
-              check_duplicates (parser, first, n, member.name, member.name_len, name_at);
+              _cb_json_check_duplicates (parser, first, n, member.name, member.name_len, name_at);
               goto out;
             }
         }
 
-      skip_whitespace (parser);
+      _cb_json_skip_whitespace (parser);
       if (parser->p >= parser->end || *parser->p != ':')
         {
-          fail (parser, parser->p, _("':' expected after a member name"));
+          _cb_json_fail (parser, parser->p, _("':' expected after a member name"));
           goto out;
         }
       parser->p++;
-      member.value = parse_value (parser);
+      member.value = _cb_json_parse_value (parser);
       if (member.value == NULL)
         goto out;
       g_array_append_val (parser->members, member);
 
-      skip_whitespace (parser);
+      _cb_json_skip_whitespace (parser);
       if (parser->p >= parser->end)
         {
-          fail (parser, parser->p, _("an object is not closed: '}' expected"));
+          _cb_json_fail (parser, parser->p, _("an object is not closed: '}' expected"));
           goto out;
         }
       if (*parser->p == ',')
@@ -594,7 +564,7 @@ parse_object (Parser *parser)
           parser->p++;
           break;
         }
-      fail (parser, parser->p, _("',' or '}' expected after an object member"));
+      _cb_json_fail (parser, parser->p, _("',' or '}' expected after an object member"));
       goto out;
     }
 
@@ -623,7 +593,7 @@ parse_array (Parser *parser)
   guint n;
 
   parser->p++;
-  skip_whitespace (parser);
+  _cb_json_skip_whitespace (parser);
   if (parser->p < parser->end && *parser->p == ']')
     {
       parser->p++;
@@ -635,15 +605,15 @@ parse_array (Parser *parser)
 
   while (TRUE)
     {
-      CbJson *item = parse_value (parser);
+      CbJson *item = _cb_json_parse_value (parser);
 
       if (item == NULL)
         goto out;
       g_ptr_array_add (parser->items, item);
-      skip_whitespace (parser);
+      _cb_json_skip_whitespace (parser);
       if (parser->p >= parser->end)
         {
-          fail (parser, parser->p, _("an array is not closed: ']' expected"));
+          _cb_json_fail (parser, parser->p, _("an array is not closed: ']' expected"));
           goto out;
         }
       if (*parser->p == ',')
@@ -656,7 +626,7 @@ parse_array (Parser *parser)
           parser->p++;
           break;
         }
-      fail (parser, parser->p, _("',' or ']' expected after an array element"));
+      _cb_json_fail (parser, parser->p, _("',' or ']' expected after an array element"));
       goto out;
     }
 
@@ -673,17 +643,17 @@ out:
   return NULL;
 }
 
-static CbJson *
-parse_value (Parser *parser)
+CbJson *
+_cb_json_parse_value (Parser *parser)
 {
   const char *at;
   CbJson *node;
 
-  skip_whitespace (parser);
+  _cb_json_skip_whitespace (parser);
   at = parser->p;
   if (at >= parser->end)
     {
-      fail (parser, at, _("a value expected, but the text ends here"));
+      _cb_json_fail (parser, at, _("a value expected, but the text ends here"));
       return NULL;
     }
 
@@ -693,7 +663,7 @@ parse_value (Parser *parser)
     case '[':
       if (parser->depth >= CB_JSON_MAX_DEPTH)
         {
-          fail (parser, at, _("nesting too deep: more than %d levels of arrays and objects"),
+          _cb_json_fail (parser, at, _("nesting too deep: more than %d levels of arrays and objects"),
                 CB_JSON_MAX_DEPTH);
           return NULL;
         }
@@ -707,7 +677,7 @@ parse_value (Parser *parser)
         const char *str;
         gsize len;
 
-        if (!parse_string_raw (parser, &str, &len))
+        if (!_cb_json_parse_string_raw (parser, &str, &len))
           return NULL;
         node = new_node (parser, CB_JSON_STRING, at);
         node->v.string.str = str;
@@ -732,16 +702,16 @@ parse_value (Parser *parser)
     case '5': case '6': case '7': case '8': case '9':
       return parse_number (parser);
     case '/':
-      fail (parser, at, _("comments are not allowed in JSON"));
+      _cb_json_fail (parser, at, _("comments are not allowed in JSON"));
       return NULL;
     case '\'':
-      fail (parser, at, _("strings must be in double quotes, not single quotes"));
+      _cb_json_fail (parser, at, _("strings must be in double quotes, not single quotes"));
       return NULL;
     default:
       break;
     }
 
-  fail (parser, at, _("a value expected (an object, array, string, number, true, false or null)"));
+  _cb_json_fail (parser, at, _("a value expected (an object, array, string, number, true, false or null)"));
   return NULL;
 }
 
@@ -763,8 +733,8 @@ character_column (const char *line_start,
   return column;
 }
 
-static void
-parser_init (Parser     *parser,
+void
+_cb_json_parser_init (Parser     *parser,
              CbJsonDoc  *doc,
              const char *data,
              gsize       length)
@@ -784,30 +754,30 @@ parser_init (Parser     *parser,
     parser->p = parser->line_start = data + 3;
 }
 
-static void
-parser_clear (Parser *parser)
+void
+_cb_json_parser_clear (Parser *parser)
 {
   g_clear_pointer (&parser->items, g_ptr_array_unref);
   g_clear_pointer (&parser->members, g_array_unref);
   g_clear_pointer (&parser->error, g_free);
 }
 
-static gboolean
-check_trailing_data (Parser *parser)
+gboolean
+_cb_json_check_trailing_data (Parser *parser)
 {
-  skip_whitespace (parser);
+  _cb_json_skip_whitespace (parser);
   if (parser->p < parser->end)
     {
       if (*parser->p == '\0')
-        return fail (parser, parser->p, _("the file contains a NUL byte after the JSON value"));
-      return fail (parser, parser->p, _("unexpected data after the JSON value"));
+        return _cb_json_fail (parser, parser->p, _("the file contains a NUL byte after the JSON value"));
+      return _cb_json_fail (parser, parser->p, _("unexpected data after the JSON value"));
     }
   return TRUE;
 }
 
 /* Line, column (in characters) and message of the parser's error. */
-static void
-locate_error (Parser  *parser,
+void
+_cb_json_locate_error (Parser  *parser,
               guint   *error_line,
               guint   *error_column,
               char   **error_message)
@@ -844,362 +814,21 @@ cb_json_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   doc = g_new0 (CbJsonDoc, 1);
-  parser_init (&parser, doc, data, length);
-  doc->root = parse_value (&parser);
-  if (doc->root != NULL && !check_trailing_data (&parser))
+  _cb_json_parser_init (&parser, doc, data, length);
+  doc->root = _cb_json_parse_value (&parser);
+  if (doc->root != NULL && !_cb_json_check_trailing_data (&parser))
     doc->root = NULL;
 
   if (doc->root == NULL)
     {
-      locate_error (&parser, error_line, error_column, error_message);
-      parser_clear (&parser);
+      _cb_json_locate_error (&parser, error_line, error_column, error_message);
+      _cb_json_parser_clear (&parser);
       cb_json_doc_free (doc);
       return NULL;
     }
 
-  parser_clear (&parser);
+  _cb_json_parser_clear (&parser);
   return doc;
-}
-
-/* The streaming reader */
-
-typedef struct
-{
-  guint first_member;   /* in parser.members: the names of this object so far */
-  gboolean is_object;
-  gboolean started;     /* a member or element was read: a ',' comes next */
-  GHashTable *seen;     /* names, once the object has many */
-} Frame;
-
-struct _CbJsonReader
-{
-  Parser parser;
-  CbJsonDoc *scratch;   /* unescaped strings and subtrees read as nodes */
-  GArray *frames;
-};
-
-/**
- * cb_json_reader_new:
- * @data: (array length=length): the text, alive as long as the reader
- *
- * A reader that walks the document value by value, with the same strict
- * checks as cb_json_parse(), so that a loader can build its model without
- * holding a whole tree in memory.
- */
-CbJsonReader *
-cb_json_reader_new (const char *data,
-                    gsize       length)
-{
-  CbJsonReader *reader = g_new0 (CbJsonReader, 1);
-
-  reader->scratch = g_new0 (CbJsonDoc, 1);
-  parser_init (&reader->parser, reader->scratch, data, length);
-  reader->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-  return reader;
-}
-
-void
-cb_json_reader_free (CbJsonReader *reader)
-{
-  if (reader == NULL)
-    return;
-  for (guint i = 0; i < reader->frames->len; i++)
-    g_clear_pointer (&g_array_index (reader->frames, Frame, i).seen, g_hash_table_unref);
-  g_array_unref (reader->frames);
-  parser_clear (&reader->parser);
-  cb_json_doc_free (reader->scratch);
-  g_free (reader);
-}
-
-gboolean
-cb_json_reader_failed (CbJsonReader *reader)
-{
-  return reader->parser.error != NULL;
-}
-
-void
-cb_json_reader_get_error (CbJsonReader  *reader,
-                          guint         *line,
-                          guint         *column,
-                          char         **message)
-{
-  g_return_if_fail (reader->parser.error != NULL);
-  locate_error (&reader->parser, line, column, message);
-}
-
-/* The place of the next value, 1-based; the column counts bytes. */
-void
-cb_json_reader_get_position (CbJsonReader *reader,
-                             guint        *line,
-                             guint        *column)
-{
-  skip_whitespace (&reader->parser);
-  *line = reader->parser.line;
-  *column = (guint) (reader->parser.p - reader->parser.line_start) + 1;
-}
-
-/**
- * cb_json_reader_peek:
- * @type: (out): the type of the next value
- *
- * Returns: %FALSE (and the reader fails) if no value starts here
- */
-gboolean
-cb_json_reader_peek (CbJsonReader *reader,
-                     CbJsonType   *type)
-{
-  Parser *parser = &reader->parser;
-
-  if (parser->error != NULL)
-    return FALSE;
-  skip_whitespace (parser);
-  if (parser->p >= parser->end)
-    return fail (parser, parser->p, _("a value expected, but the text ends here"));
-  switch (*parser->p)
-    {
-    case '{': *type = CB_JSON_OBJECT; return TRUE;
-    case '[': *type = CB_JSON_ARRAY; return TRUE;
-    case '"': *type = CB_JSON_STRING; return TRUE;
-    case 't': *type = CB_JSON_TRUE; return TRUE;
-    case 'f': *type = CB_JSON_FALSE; return TRUE;
-    case 'n': *type = CB_JSON_NULL; return TRUE;
-    case '-':
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      *type = CB_JSON_NUMBER;
-      return TRUE;
-    default:
-      /* Let the full parser say what is wrong. */
-      parse_value (parser);
-      if (parser->error == NULL)
-        fail (parser, parser->p, _("a value expected (an object, array, string, number, true, false or null)"));
-      return FALSE;
-    }
-}
-
-static gboolean
-enter (CbJsonReader *reader,
-       char          open,
-       gboolean      is_object)
-{
-  Parser *parser = &reader->parser;
-  Frame frame = { parser->members->len, is_object, FALSE, NULL };
-
-  if (parser->error != NULL)
-    return FALSE;
-  skip_whitespace (parser);
-  if (parser->p >= parser->end || *parser->p != open)
-    return fail (parser, parser->p, is_object ? _("an object expected") : _("an array expected"));
-  if (parser->depth >= CB_JSON_MAX_DEPTH)
-    return fail (parser, parser->p, _("nesting too deep: more than %d levels of arrays and objects"),
-                 CB_JSON_MAX_DEPTH);
-  parser->depth++;
-  parser->p++;
-  g_array_append_val (reader->frames, frame);
-  return TRUE;
-}
-
-gboolean
-cb_json_reader_enter_object (CbJsonReader *reader)
-{
-  return enter (reader, '{', TRUE);
-}
-
-gboolean
-cb_json_reader_enter_array (CbJsonReader *reader)
-{
-  return enter (reader, '[', FALSE);
-}
-
-static void
-leave (CbJsonReader *reader)
-{
-  Parser *parser = &reader->parser;
-  Frame *frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
-
-  g_array_set_size (parser->members, frame->first_member);
-  g_clear_pointer (&frame->seen, g_hash_table_unref);
-  g_array_set_size (reader->frames, reader->frames->len - 1);
-  parser->depth--;
-}
-
-/* Reads the separator before the next member or element; FALSE at the end
- * of the container (which is then left) or on an error. */
-static gboolean
-next_item (CbJsonReader *reader,
-           char          close)
-{
-  Parser *parser = &reader->parser;
-  Frame *frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
-
-  skip_whitespace (parser);
-  if (parser->p >= parser->end)
-    return fail (parser, parser->p, frame->is_object ? _("an object is not closed: '}' expected")
-                                                     : _("an array is not closed: ']' expected"));
-  if (*parser->p == close)
-    {
-      parser->p++;
-      leave (reader);
-      return FALSE;
-    }
-  if (frame->started)
-    {
-      if (*parser->p != ',')
-        return fail (parser, parser->p, frame->is_object
-                                        ? _("',' or '}' expected after an object member")
-                                        : _("',' or ']' expected after an array element"));
-      parser->p++;
-    }
-  frame->started = TRUE;
-  return TRUE;
-}
-
-/**
- * cb_json_reader_next_member:
- * @name: (out): the member's name, valid as long as the reader
- *
- * Moves to the next member of the object entered last and reads its name;
- * the caller then reads its value.
- *
- * Returns: %FALSE at the end of the object or on an error
- */
-gboolean
-cb_json_reader_next_member (CbJsonReader  *reader,
-                            const char   **name,
-                            gsize         *name_len)
-{
-  Parser *parser = &reader->parser;
-  Frame *frame;
-  CbJsonMember member = { NULL, 0, NULL };
-  const char *name_at;
-  guint n;
-
-  if (parser->error != NULL || !next_item (reader, '}'))
-    return FALSE;
-
-  frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
-  skip_whitespace (parser);
-  name_at = parser->p;
-  if (parser->p >= parser->end || *parser->p != '"')
-    return fail (parser, parser->p, _("a member name in double quotes expected"));
-  if (!parse_string_raw (parser, &member.name, &member.name_len))
-    return FALSE;
-
-  n = parser->members->len - frame->first_member;
-  if (n < 16)
-    {
-      if (!check_duplicates (parser, frame->first_member, n, member.name, member.name_len, name_at))
-        return FALSE;
-    }
-  else
-    {
-      if (frame->seen == NULL)
-        {
-          frame->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint i = frame->first_member; i < parser->members->len; i++)
-            {
-              CbJsonMember *m = &g_array_index (parser->members, CbJsonMember, i);
-
-              g_hash_table_add (frame->seen, g_strndup (m->name, m->name_len));
-            }
-        }
-      if (!g_hash_table_add (frame->seen, g_strndup (member.name, member.name_len)))
-        return check_duplicates (parser, frame->first_member, n, member.name, member.name_len,
-                                 name_at);
-    }
-  g_array_append_val (parser->members, member);
-
-  skip_whitespace (parser);
-  if (parser->p >= parser->end || *parser->p != ':')
-    return fail (parser, parser->p, _("':' expected after a member name"));
-  parser->p++;
-  *name = member.name;
-  *name_len = member.name_len;
-  return TRUE;
-}
-
-/**
- * cb_json_reader_next_element:
- *
- * Moves to the next element of the array entered last.
- *
- * Returns: %FALSE at the end of the array or on an error
- */
-gboolean
-cb_json_reader_next_element (CbJsonReader *reader)
-{
-  if (reader->parser.error != NULL)
-    return FALSE;
-  return next_item (reader, ']');
-}
-
-/**
- * cb_json_reader_read_string:
- * @str: (out): the string, UTF-8 without NUL, valid as long as the reader
- */
-gboolean
-cb_json_reader_read_string (CbJsonReader  *reader,
-                            const char   **str,
-                            gsize         *len)
-{
-  Parser *parser = &reader->parser;
-
-  if (parser->error != NULL)
-    return FALSE;
-  skip_whitespace (parser);
-  if (parser->p >= parser->end || *parser->p != '"')
-    return fail (parser, parser->p, _("a string expected"));
-  return parse_string_raw (parser, str, len);
-}
-
-/**
- * cb_json_reader_read_number:
- * @text: (out): the number as written, valid as long as the reader
- */
-gboolean
-cb_json_reader_read_number (CbJsonReader  *reader,
-                            double        *value,
-                            const char   **text,
-                            gsize         *len)
-{
-  Parser *parser = &reader->parser;
-
-  if (parser->error != NULL)
-    return FALSE;
-  skip_whitespace (parser);
-  return scan_number (parser, value, text, len);
-}
-
-/**
- * cb_json_reader_read_node:
- *
- * Reads the next value whole.
- *
- * Returns: (transfer full) (nullable): a stand-alone copy (free it with
- * cb_json_free()), or %NULL on an error
- */
-CbJson *
-cb_json_reader_read_node (CbJsonReader *reader)
-{
-  CbJson *node;
-
-  if (reader->parser.error != NULL)
-    return NULL;
-  node = parse_value (&reader->parser);
-  return node ? cb_json_copy (node) : NULL;
-}
-
-/**
- * cb_json_reader_finish:
- *
- * Checks that nothing but white space follows the value read.
- */
-gboolean
-cb_json_reader_finish (CbJsonReader *reader)
-{
-  if (reader->parser.error != NULL)
-    return FALSE;
-  return check_trailing_data (&reader->parser);
 }
 
 CbJson *
@@ -1225,335 +854,4 @@ cb_json_doc_free (CbJsonDoc *doc)
       chunk = next;
     }
   g_free (doc);
-}
-
-CbJson *
-cb_json_copy (const CbJson *node)
-{
-  CbJson *copy;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  copy = g_new (CbJson, 1);
-  *copy = *node;
-  switch (node->type)
-    {
-    case CB_JSON_NUMBER:
-      copy->v.number.text = g_strndup (node->v.number.text, node->v.number.len);
-      break;
-    case CB_JSON_STRING:
-      copy->v.string.str = g_strndup (node->v.string.str, node->v.string.len);
-      break;
-    case CB_JSON_ARRAY:
-      copy->v.array.items = g_new (CbJson *, MAX (node->v.array.n, 1));
-      for (guint i = 0; i < node->v.array.n; i++)
-        copy->v.array.items[i] = cb_json_copy (node->v.array.items[i]);
-      break;
-    case CB_JSON_OBJECT:
-      copy->v.object.members = g_new (CbJsonMember, MAX (node->v.object.n, 1));
-      for (guint i = 0; i < node->v.object.n; i++)
-        {
-          const CbJsonMember *m = &node->v.object.members[i];
-
-          copy->v.object.members[i].name = g_strndup (m->name, m->name_len);
-          copy->v.object.members[i].name_len = m->name_len;
-          copy->v.object.members[i].value = cb_json_copy (m->value);
-        }
-      break;
-    case CB_JSON_NULL:
-    case CB_JSON_FALSE:
-    case CB_JSON_TRUE:
-    default:
-      break;
-    }
-  return copy;
-}
-
-void
-cb_json_free (CbJson *node)
-{
-  if (node == NULL)
-    return;
-  switch (node->type)
-    {
-    case CB_JSON_NUMBER:
-      g_free ((char *) node->v.number.text);
-      break;
-    case CB_JSON_STRING:
-      g_free ((char *) node->v.string.str);
-      break;
-    case CB_JSON_ARRAY:
-      for (guint i = 0; i < node->v.array.n; i++)
-        cb_json_free (node->v.array.items[i]);
-      g_free (node->v.array.items);
-      break;
-    case CB_JSON_OBJECT:
-      for (guint i = 0; i < node->v.object.n; i++)
-        {
-          g_free ((char *) node->v.object.members[i].name);
-          cb_json_free (node->v.object.members[i].value);
-        }
-      g_free (node->v.object.members);
-      break;
-    case CB_JSON_NULL:
-    case CB_JSON_FALSE:
-    case CB_JSON_TRUE:
-    default:
-      break;
-    }
-  g_free (node);
-}
-
-gboolean
-cb_json_equal (const CbJson *a,
-               const CbJson *b)
-{
-  if (a == b)
-    return TRUE;
-  if (a == NULL || b == NULL || a->type != b->type)
-    return FALSE;
-
-  switch (a->type)
-    {
-    case CB_JSON_NUMBER:
-      return names_equal (a->v.number.text, a->v.number.len, b->v.number.text, b->v.number.len);
-    case CB_JSON_STRING:
-      return names_equal (a->v.string.str, a->v.string.len, b->v.string.str, b->v.string.len);
-    case CB_JSON_ARRAY:
-      if (a->v.array.n != b->v.array.n)
-        return FALSE;
-      for (guint i = 0; i < a->v.array.n; i++)
-        if (!cb_json_equal (a->v.array.items[i], b->v.array.items[i]))
-          return FALSE;
-      return TRUE;
-    case CB_JSON_OBJECT:
-      if (a->v.object.n != b->v.object.n)
-        return FALSE;
-      for (guint i = 0; i < a->v.object.n; i++)
-        {
-          const CbJsonMember *ma = &a->v.object.members[i];
-          const CbJsonMember *mb = &b->v.object.members[i];
-
-          if (!names_equal (ma->name, ma->name_len, mb->name, mb->name_len) ||
-              !cb_json_equal (ma->value, mb->value))
-            return FALSE;
-        }
-      return TRUE;
-    case CB_JSON_NULL:
-    case CB_JSON_FALSE:
-    case CB_JSON_TRUE:
-    default:
-      return TRUE;
-    }
-}
-
-CbJson *
-cb_json_object_get (const CbJson *object,
-                    const char   *name)
-{
-  gsize len;
-
-  g_return_val_if_fail (object != NULL, NULL);
-  if (object->type != CB_JSON_OBJECT)
-    return NULL;
-  len = strlen (name);
-  for (guint i = 0; i < object->v.object.n; i++)
-    if (names_equal (object->v.object.members[i].name, object->v.object.members[i].name_len,
-                     name, len))
-      return object->v.object.members[i].value;
-  return NULL;
-}
-
-const char *
-cb_json_type_name (CbJsonType type)
-{
-  switch (type)
-    {
-    case CB_JSON_NULL:
-      return _("null");
-    case CB_JSON_FALSE:
-    case CB_JSON_TRUE:
-      return _("a boolean");
-    case CB_JSON_NUMBER:
-      return _("a number");
-    case CB_JSON_STRING:
-      return _("a string");
-    case CB_JSON_ARRAY:
-      return _("an array");
-    case CB_JSON_OBJECT:
-      return _("an object");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Writing */
-
-void
-cb_json_write_string (GString    *out,
-                      const char *str,
-                      gssize      len)
-{
-  const char *p;
-  const char *end;
-  const char *run;
-
-  if (len < 0)
-    len = (gssize) strlen (str);
-  end = str + len;
-
-  g_string_append_c (out, '"');
-  run = str;
-  for (p = str; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-      char buf[8];
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      switch (c)
-        {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        default:
-          g_snprintf (buf, sizeof buf, "\\u%04x", c);
-          escape = buf;
-          break;
-        }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
-      run = p + 1;
-    }
-  g_string_append_len (out, run, end - run);
-  g_string_append_c (out, '"');
-}
-
-void
-cb_json_write_double (GString *out,
-                      double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_return_if_fail (isfinite (value));
-
-  if (value == 0.0)
-    {
-      /* -0 is written as 0: there is no negative zero in a curriculum. */
-      g_string_append_c (out, '0');
-      return;
-    }
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
-      return;
-    }
-
-  /* The shortest decimal form that reads back as the same double. */
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  g_string_append (out, buf);
-}
-
-void
-cb_json_write_indent (GString *out,
-                      guint    depth)
-{
-  static const char spaces[] = "                                                                ";
-  gsize n = (gsize) depth * 2;
-
-  while (n > 0)
-    {
-      gsize chunk = MIN (n, sizeof spaces - 1);
-
-      g_string_append_len (out, spaces, chunk);
-      n -= chunk;
-    }
-}
-
-void
-cb_json_write_value (GString      *out,
-                     const CbJson *node,
-                     guint         depth)
-{
-  switch (node->type)
-    {
-    case CB_JSON_NULL:
-      g_string_append (out, "null");
-      break;
-    case CB_JSON_FALSE:
-      g_string_append (out, "false");
-      break;
-    case CB_JSON_TRUE:
-      g_string_append (out, "true");
-      break;
-    case CB_JSON_NUMBER:
-      /* Numbers we do not interpret are kept exactly as written. */
-      g_string_append_len (out, node->v.number.text, node->v.number.len);
-      break;
-    case CB_JSON_STRING:
-      cb_json_write_string (out, node->v.string.str, node->v.string.len);
-      break;
-    case CB_JSON_ARRAY:
-      if (node->v.array.n == 0)
-        {
-          g_string_append (out, "[]");
-          break;
-        }
-      g_string_append_c (out, '[');
-      for (guint i = 0; i < node->v.array.n; i++)
-        {
-          g_string_append (out, i == 0 ? "\n" : ",\n");
-          cb_json_write_indent (out, depth + 1);
-          cb_json_write_value (out, node->v.array.items[i], depth + 1);
-        }
-      g_string_append_c (out, '\n');
-      cb_json_write_indent (out, depth);
-      g_string_append_c (out, ']');
-      break;
-    case CB_JSON_OBJECT:
-      if (node->v.object.n == 0)
-        {
-          g_string_append (out, "{}");
-          break;
-        }
-      g_string_append_c (out, '{');
-      for (guint i = 0; i < node->v.object.n; i++)
-        {
-          const CbJsonMember *m = &node->v.object.members[i];
-
-          g_string_append (out, i == 0 ? "\n" : ",\n");
-          cb_json_write_indent (out, depth + 1);
-          cb_json_write_string (out, m->name, m->name_len);
-          g_string_append (out, ": ");
-          cb_json_write_value (out, m->value, depth + 1);
-        }
-      g_string_append_c (out, '\n');
-      cb_json_write_indent (out, depth);
-      g_string_append_c (out, '}');
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-char *
-cb_json_to_string (const CbJson *node)
-{
-  GString *out = g_string_new (NULL);
-
-  cb_json_write_value (out, node, 0);
-  return g_string_free (out, FALSE);
 }
