@@ -245,28 +245,82 @@ ratio (double ours,
   return g_strdup_printf ("%.2f×", ours / theirs);
 }
 
+/* Columns are padded by their width on a terminal, where a CJK character
+ * takes two cells. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+append_cell (GString    *line,
+             const char *text,
+             guint       width,
+             gboolean    left)
+{
+  guint used = display_width (text);
+  guint pad = used < width ? width - used : 0;
+
+  if (line->len > 0)
+    g_string_append_c (line, ' ');
+  if (!left)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (line, ' ');
+  g_string_append (line, text);
+  if (left)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (line, ' ');
+}
+
 static void
 print_table (Figures *rows,
              guint    n)
 {
-  g_print ("%-6s %9s %8s | %9s %9s %7s | %9s %6s | %9s %9s %9s %7s | %9s %7s\n",
-           _("size"), _("file"), _("records"), _("load"), _("py load"), _("ratio"),
-           _("validate"), _("%load"), _("serialize"), _("save"), _("py dump"), _("ratio"),
-           _("peak RSS"), _("×file"));
+  /* Translators: column headers of the benchmark table; keep them short */
+  const char *headers[] = {
+    _("size"), _("file"), _("records"), _("load"), _("py load"), _("ratio"),
+    _("validate"), _("vs load"), _("serialize"), _("save"), _("py dump"), _("ratio"),
+    _("peak RSS"), _("× file"),
+  };
+  const guint widths[G_N_ELEMENTS (headers)] = { 6, 9, 8, 9, 9, 6, 9, 7, 9, 9, 9, 6, 9, 6 };
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    append_cell (line, headers[c], widths[c], c == 0);
+  g_print ("%s\n", line->str);
+
   for (guint i = 0; i < n; i++)
     {
       Figures *f = &rows[i];
-      g_autofree char *size = g_format_size (f->file_size);
-      g_autofree char *peak = g_format_size ((guint64) MAX (f->peak_kb, 0) * 1024);
-      g_autofree char *load_ratio = ratio (f->load, f->py_load);
-      g_autofree char *save_ratio = ratio (f->save, f->py_dump);
+      char *cells[G_N_ELEMENTS (headers)];
 
-      g_print ("%-6s %9s %8u | %7.1fms %7.1fms %7s | %7.1fms %5.1f%% | %7.1fms %7.1fms %7.1fms %7s | %9s %6.2f×\n",
-               f->name, size, f->entities,
-               f->load * 1e3, f->py_load * 1e3, load_ratio,
-               f->validate * 1e3, 100 * f->validate / f->load,
-               f->serialize * 1e3, f->save * 1e3, f->py_dump * 1e3, save_ratio,
-               peak, (double) f->peak_kb * 1024 / f->file_size);
+      cells[0] = g_strdup (f->name);
+      cells[1] = g_format_size (f->file_size);
+      cells[2] = g_strdup_printf ("%u", f->entities);
+      cells[3] = g_strdup_printf ("%.1fms", f->load * 1e3);
+      cells[4] = g_strdup_printf ("%.1fms", f->py_load * 1e3);
+      cells[5] = ratio (f->load, f->py_load);
+      cells[6] = g_strdup_printf ("%.1fms", f->validate * 1e3);
+      cells[7] = g_strdup_printf ("%.1f%%", 100 * f->validate / f->load);
+      cells[8] = g_strdup_printf ("%.1fms", f->serialize * 1e3);
+      cells[9] = g_strdup_printf ("%.1fms", f->save * 1e3);
+      cells[10] = g_strdup_printf ("%.1fms", f->py_dump * 1e3);
+      cells[11] = ratio (f->save, f->py_dump);
+      cells[12] = g_format_size ((guint64) MAX (f->peak_kb, 0) * 1024);
+      cells[13] = g_strdup_printf ("%.2f×", (double) f->peak_kb * 1024 / f->file_size);
+
+      g_string_truncate (line, 0);
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        {
+          append_cell (line, cells[c], widths[c], c == 0);
+          g_free (cells[c]);
+        }
+      g_print ("%s\n", line->str);
     }
 }
 

@@ -115,7 +115,8 @@ load_or_report (const char  *path,
       print_json (builder);
     }
   else
-    g_printerr ("%s: %s\n", path, error->message);
+    /* Translators: a file name and an error message */
+    g_printerr (_("%s: %s\n"), path, error->message);
   return NULL;
 }
 
@@ -294,7 +295,7 @@ command_info (int    argc,
                program && cb_entity_get_string (program, "name")
                ? cb_entity_get_string (program, "name") : _("(none)"));
       g_print (_("Language:     %s\n"), cb_entity_get_string (root, "language") ?: _("(not set)"));
-      g_print (_("Format:       version %" G_GINT64_FORMAT "\n"), cb_project_get_file_version (project));
+      g_print (_("Format:       version %lld\n"), (long long) cb_project_get_file_version (project));
       g_print (_("Courses:      %u (%u modules, %u objectives, %u assessments)\n"),
                cb_entity_get_n_children (root, "courses"), counts.modules, counts.objectives,
                counts.assessments);

@@ -404,9 +404,8 @@ _cb_project_migrate (CbProject  *project,
       if (v < 0 || migrations[v] == NULL)
         {
           g_set_error (error, CB_PROJECT_ERROR, CB_PROJECT_ERROR_OLD_VERSION,
-                       _("The file has format version %" G_GINT64_FORMAT
-                         ", which this version of Coursebridge cannot read."),
-                       from_version);
+                       _("The file has format version %lld, which this version of Coursebridge cannot read."),
+                       (long long) from_version);
           return FALSE;
         }
       if (!migrations[v] (project, error))
@@ -451,10 +450,9 @@ check_header (CbProject    *project,
   if (*version > CB_FORMAT_VERSION && !(flags & CB_LOAD_ALLOW_NEWER))
     {
       g_set_error (error, CB_PROJECT_ERROR, CB_PROJECT_ERROR_NEWER_VERSION,
-                   _("The project was written by a newer version of Coursebridge (format version %"
-                     G_GINT64_FORMAT "; this version reads up to %d). Update Coursebridge to open it; "
-                     "the file was not changed."),
-                   *version, CB_FORMAT_VERSION);
+                   _("The project was written by a newer version of Coursebridge (format version %lld; "
+                     "this version reads up to %d). Update Coursebridge to open it; the file was not changed."),
+                   (long long) *version, CB_FORMAT_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -939,9 +937,9 @@ run_save_job (SaveJob       *job,
             {
               g_set_error (error, CB_PROJECT_ERROR, CB_PROJECT_ERROR_NEWER_VERSION,
                            _("Could not save “%s”: the file on disk was written by a newer version "
-                             "of Coursebridge (format version %" G_GINT64_FORMAT ") and is never "
-                             "overwritten. Save under another name."),
-                           name, version);
+                             "of Coursebridge (format version %lld) and is never overwritten. "
+                             "Save under another name."),
+                           name, (long long) version);
               return FALSE;
             }
           if (job->expected_hash != NULL && !(job->flags & CB_SAVE_OVERWRITE_CHANGED))

@@ -125,6 +125,25 @@ level_index (const char *level)
   return 0;
 }
 
+/* The level a skill is needed at, as the end of a sentence. */
+static const char *
+level_label (int level)
+{
+  switch (level)
+    {
+    case 1:
+      /* Translators: a skill is needed … introduced (I of I/R/M) */
+      return _("introduced");
+    case 2:
+      /* Translators: a skill is needed … reinforced (R of I/R/M) */
+      return _("reinforced");
+    case 3:
+    default:
+      /* Translators: a skill is needed … mastered (M of I/R/M) */
+      return _("mastered");
+    }
+}
+
 static const char *
 expected_type (const CbFieldDef *def)
 {
@@ -756,7 +775,7 @@ check_skill (Validator *v,
       else
         message = g_strdup_printf (_("Industry rates %s as important (%d of 5) and needs it %s, but no module takes it that far."),
                                    what, (int) cb_entity_get_int (skill, "importance"),
-                                   cb_entity_get_string (skill, "level_required"));
+                                   level_label (required));
       report (v, CB_SEVERITY_WARNING, "skill-gap", skill, NULL, message);
     }
 }
