@@ -213,6 +213,7 @@ bench_scale (const Scale *scale,
       g_autoptr (GBytes) bytes = cb_project_serialize (loaded);
 
       times[i] = now () - start;
+      g_assert (g_bytes_get_size (bytes) == length);
     }
   figures->serialize = median (times, scale->runs);
 

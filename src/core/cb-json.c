@@ -450,15 +450,19 @@ names_equal (const char *a, gsize a_len, const char *b, gsize b_len)
 
 gboolean
 _cb_json_check_duplicates (Parser     *parser,
-                  guint       first,
-                  guint       n,
-                  const char *name,
-                  gsize       name_len,
-                  const char *at)
+                           guint       first,
+                           guint       n,
+                           const char *name,
+                           gsize       name_len,
+                           const char *at)
 {
-  CbJsonMember *members = &g_array_index (parser->members, CbJsonMember, first);
+  CbJsonMember *members;
+
+  if (n == 0)
+    return TRUE;
 
   /* Objects in project files are small; a linear scan is the fastest check. */
+  members = &g_array_index (parser->members, CbJsonMember, first);
   for (guint i = 0; i < n; i++)
     if (names_equal (members[i].name, members[i].name_len, name, name_len))
       {

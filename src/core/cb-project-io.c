@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -110,7 +111,9 @@ set_located_error (GError     **error,
 static gboolean
 is_integer_value (double v)
 {
-  return v == (double) (gint64) v && v >= -9007199254740992.0 && v <= 9007199254740992.0;
+  /* Only whole numbers a double holds exactly: ±(2^53 − 1). Larger ones may
+   * already have been rounded, so they are kept as written instead. */
+  return v >= -9007199254740991.0 && v <= 9007199254740991.0 && v == floor (v);
 }
 
 static CbJson *

@@ -287,7 +287,7 @@ check_reference (Validator        *v,
     {
       what = describe (entity);
       found = describe (target);
-      message = g_strdup_printf (_("“%s” of %s refers to %s, which is not a %s."),
+      message = g_strdup_printf (_("“%s” of %s refers to %s, but it must refer to a record of the kind “%s”."),
                                  def->name, what, found,
                                  cb_kind_get_label (def->ref_kinds[0]));
       report (v, CB_SEVERITY_ERROR, "wrong-reference-kind", entity, def->name, message);
@@ -760,8 +760,9 @@ check_skill (Validator *v,
   int required = level_index (cb_entity_get_string (skill, "level_required"));
   int reached;
 
+  /* Importance outside 1–5 is reported as out of range already. */
   if (id == NULL || !cb_entity_has_field (skill, "importance") ||
-      cb_entity_get_int (skill, "importance") < 4)
+      cb_entity_get_int (skill, "importance") < 4 || cb_entity_get_int (skill, "importance") > 5)
     return;
   reached = GPOINTER_TO_INT (g_hash_table_lookup (v->skill_reach, id));
   if (reached == 0 || reached < required)
