@@ -55,6 +55,7 @@ slots_equal (const CbFieldDef *def,
  * _cb_entity_apply_slot:
  * @removed_extra: (out) (optional): a wrongly typed member of the same name
  *   that the new value replaces; the caller owns it
+ * @removed_position: (out): where it was among the unknown members
  *
  * Sets member @index to a copy of @value without recording anything.
  */
@@ -62,7 +63,8 @@ void
 _cb_entity_apply_slot (CbEntity      *self,
                        guint          index,
                        const CbSlot  *value,
-                       CbExtra      **removed_extra)
+                       CbExtra      **removed_extra,
+                       guint         *removed_position)
 {
   CbEntityPrivate *priv = PRIV (self);
   const CbFieldDef *def = &priv->def->fields[index];
@@ -73,8 +75,8 @@ _cb_entity_apply_slot (CbEntity      *self,
     *removed_extra = NULL;
 
   /* A member that was kept as written because its type was wrong gives way
-   * to the value the user sets now. */
-  if (value->present && priv->extras != NULL)
+   * to the value the user sets now, or goes when the user removes it. */
+  if (priv->extras != NULL)
     for (guint i = 0; i < priv->extras->len; i++)
       {
         CbExtra *extra = g_ptr_array_index (priv->extras, i);
@@ -84,7 +86,10 @@ _cb_entity_apply_slot (CbEntity      *self,
             CbExtra *stolen = g_ptr_array_steal_index (priv->extras, i);
 
             if (removed_extra)
-              *removed_extra = stolen;
+              {
+                *removed_extra = stolen;
+                *removed_position = i;
+              }
             else
               _cb_extra_free (stolen);
             break;
@@ -230,7 +235,7 @@ set_slot_recorded (CbEntity     *self,
   CbExtra *removed = NULL;
   gboolean has_wrong_typed = FALSE;
 
-  if (priv->extras != NULL && value->present)
+  if (priv->extras != NULL)
     for (guint i = 0; i < priv->extras->len && !has_wrong_typed; i++)
       has_wrong_typed = strcmp (((CbExtra *) g_ptr_array_index (priv->extras, i))->name,
                                 def->name) == 0;
@@ -239,14 +244,14 @@ set_slot_recorded (CbEntity     *self,
 
   if (priv->project == NULL)
     {
-      _cb_entity_apply_slot (self, index, value, NULL);
+      _cb_entity_apply_slot (self, index, value, NULL, NULL);
       return;
     }
 
   command = _cb_command_new (CB_COMMAND_SET, self, index);
   _cb_slot_copy (def, &priv->slots[index], &command->old_value);
   _cb_slot_copy (def, value, &command->new_value);
-  _cb_entity_apply_slot (self, index, value, &removed);
+  _cb_entity_apply_slot (self, index, value, &removed, &command->old_extra_position);
   command->old_extra = removed;
   _cb_project_record (priv->project, command);
 }

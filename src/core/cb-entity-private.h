@@ -90,9 +90,11 @@ void        _cb_slot_copy               (const CbFieldDef *def,
 void        _cb_entity_apply_slot       (CbEntity        *self,
                                          guint            index,
                                          const CbSlot    *value,
-                                         CbExtra        **removed_extra);
+                                         CbExtra        **removed_extra,
+                                         guint           *removed_position);
 void        _cb_entity_restore_extra    (CbEntity        *self,
-                                         CbExtra         *extra);
+                                         CbExtra         *extra,
+                                         guint            position);
 void        _cb_entity_apply_insert     (CbEntity        *self,
                                          guint            index,
                                          guint            position,

@@ -132,9 +132,16 @@ cb_entity_dispose (GObject *object)
     for (guint i = 0; i < priv->def->n_fields; i++)
       {
         const CbFieldDef *def = &priv->def->fields[i];
+        CbSlot *slot = &priv->slots[i];
 
+        /* Nested records that someone else keeps alive lose their parent. */
+        if (def->type == CB_FIELD_OBJECT && slot->v.obj != NULL)
+          PRIV (slot->v.obj)->parent = NULL;
+        else if (def->type == CB_FIELD_LIST && slot->v.list != NULL)
+          for (guint j = 0; j < _cb_list_get_n (slot->v.list); j++)
+            PRIV (_cb_list_peek (slot->v.list, j))->parent = NULL;
         if (def->type == CB_FIELD_OBJECT || def->type == CB_FIELD_LIST)
-          _cb_slot_clear (def, &priv->slots[i]);
+          _cb_slot_clear (def, slot);
       }
 
   G_OBJECT_CLASS (cb_entity_parent_class)->dispose (object);
@@ -852,18 +859,15 @@ _cb_entity_add_extra (CbEntity     *self,
 
 void
 _cb_entity_restore_extra (CbEntity *self,
-                          CbExtra  *extra)
+                          CbExtra  *extra,
+                          guint     position)
 {
   CbEntityPrivate *priv = PRIV (self);
-  guint position = 0;
 
   if (priv->extras == NULL)
     priv->extras = g_ptr_array_new_with_free_func ((GDestroyNotify) _cb_extra_free);
-  /* Back among the members with the same anchor, in the order of the file. */
-  while (position < priv->extras->len &&
-         ((CbExtra *) g_ptr_array_index (priv->extras, position))->anchor <= extra->anchor)
-    position++;
-  g_ptr_array_insert (priv->extras, (int) position, extra);
+  /* Back where it was among the unknown members, in the order of the file. */
+  g_ptr_array_insert (priv->extras, (int) MIN (position, priv->extras->len), extra);
 }
 
 guint

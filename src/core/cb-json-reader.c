@@ -19,6 +19,9 @@ typedef struct
 {
   guint first_member;   /* in parser.members: the names of this object so far */
   gboolean is_object;
+  const char *start;    /* where the container starts, to read it again whole */
+  guint start_line;
+  const char *start_line_start;
   gboolean started;     /* a member or element was read: a ',' comes next */
   GHashTable *seen;     /* names, once the object has many */
 } Frame;
@@ -135,7 +138,7 @@ enter (CbJsonReader *reader,
        gboolean      is_object)
 {
   Parser *parser = &reader->parser;
-  Frame frame = { parser->members->len, is_object, FALSE, NULL };
+  Frame frame = { parser->members->len, is_object, NULL, 0, NULL, FALSE, NULL };
 
   if (parser->error != NULL)
     return FALSE;
@@ -145,6 +148,9 @@ enter (CbJsonReader *reader,
   if (parser->depth >= CB_JSON_MAX_DEPTH)
     return _cb_json_fail (parser, parser->p, _("nesting too deep: more than %d levels of arrays and objects"),
                  CB_JSON_MAX_DEPTH);
+  frame.start = parser->p;
+  frame.start_line = parser->line;
+  frame.start_line_start = parser->line_start;
   parser->depth++;
   parser->p++;
   g_array_append_val (reader->frames, frame);
@@ -338,6 +344,40 @@ cb_json_reader_read_node (CbJsonReader *reader)
   if (reader->parser.error != NULL)
     return NULL;
   node = _cb_json_parse_value (&reader->parser);
+  return node ? cb_json_copy (node) : NULL;
+}
+
+/**
+ * cb_json_reader_reread_container:
+ *
+ * Reads the container entered last again, whole and from its start, and
+ * leaves it: for a loader that finds half-way through an array that it
+ * cannot bind it, and keeps it exactly as written instead.
+ *
+ * Returns: (transfer full) (nullable): a stand-alone copy of the whole
+ * container, or %NULL on an error
+ */
+CbJson *
+cb_json_reader_reread_container (CbJsonReader *reader)
+{
+  Parser *parser = &reader->parser;
+  Frame *frame;
+  CbJson *node;
+
+  g_return_val_if_fail (reader->frames->len > 0, NULL);
+  if (parser->error != NULL)
+    return NULL;
+
+  frame = &g_array_index (reader->frames, Frame, reader->frames->len - 1);
+  parser->p = frame->start;
+  parser->line = frame->start_line;
+  parser->line_start = frame->start_line_start;
+  g_array_set_size (parser->members, frame->first_member);
+  g_clear_pointer (&frame->seen, g_hash_table_unref);
+  g_array_set_size (reader->frames, reader->frames->len - 1);
+  parser->depth--;
+
+  node = _cb_json_parse_value (parser);
   return node ? cb_json_copy (node) : NULL;
 }
 

@@ -91,6 +91,7 @@ gboolean      cb_json_reader_read_number  (CbJsonReader  *reader,
                                            const char   **text,
                                            gsize         *len);
 CbJson       *cb_json_reader_read_node    (CbJsonReader  *reader);
+CbJson       *cb_json_reader_reread_container (CbJsonReader *reader);
 gboolean      cb_json_reader_finish       (CbJsonReader  *reader);
 
 /* A stand-alone deep copy (g_malloc'ed), for values kept after the document

@@ -68,7 +68,12 @@ G_DEFINE_EXTENDED_ERROR (CbProjectError, cb_project_error)
 guint
 cb_project_error_get_line (const GError *error)
 {
-  CbProjectErrorPrivate *priv = cb_project_error_get_private (error);
+  CbProjectErrorPrivate *priv;
+
+  /* Errors of other domains (a missing file, say) have no place. */
+  if (error == NULL || error->domain != CB_PROJECT_ERROR)
+    return 0;
+  priv = cb_project_error_get_private (error);
 
   return priv ? priv->line : 0;
 }
@@ -76,7 +81,12 @@ cb_project_error_get_line (const GError *error)
 guint
 cb_project_error_get_column (const GError *error)
 {
-  CbProjectErrorPrivate *priv = cb_project_error_get_private (error);
+  CbProjectErrorPrivate *priv;
+
+  /* Errors of other domains (a missing file, say) have no place. */
+  if (error == NULL || error->domain != CB_PROJECT_ERROR)
+    return 0;
+  priv = cb_project_error_get_private (error);
 
   return priv ? priv->column : 0;
 }
@@ -84,7 +94,12 @@ cb_project_error_get_column (const GError *error)
 const char *
 cb_project_error_get_path (const GError *error)
 {
-  CbProjectErrorPrivate *priv = cb_project_error_get_private (error);
+  CbProjectErrorPrivate *priv;
+
+  /* Errors of other domains (a missing file, say) have no place. */
+  if (error == NULL || error->domain != CB_PROJECT_ERROR)
+    return NULL;
+  priv = cb_project_error_get_private (error);
 
   return priv ? priv->path : NULL;
 }
@@ -117,18 +132,6 @@ is_integer_value (double v)
 }
 
 static CbJson *
-new_string_node (const char *str,
-                 gsize       len)
-{
-  CbJson *node = g_new0 (CbJson, 1);
-
-  node->type = CB_JSON_STRING;
-  node->v.string.str = g_strndup (str, len);
-  node->v.string.len = len;
-  return node;
-}
-
-static CbJson *
 new_number_node (double      value,
                  const char *text,
                  gsize       len)
@@ -142,55 +145,7 @@ new_number_node (double      value,
   return node;
 }
 
-static CbJson *
-new_array_node (GPtrArray *items)
-{
-  CbJson *node = g_new0 (CbJson, 1);
-
-  node->type = CB_JSON_ARRAY;
-  node->v.array.n = items->len;
-  node->v.array.items = (CbJson **) g_ptr_array_free (items, FALSE);
-  return node;
-}
-
-/* A record turned back into JSON, for a list that turned out not to be a
- * list of records half-way through. */
-static CbJson *
-entity_to_node (CbEntity *entity)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (CbJsonDoc) doc = NULL;
-
-  _cb_entity_write (entity, text, 0);
-  doc = cb_json_parse (text->str, text->len, NULL, NULL, NULL);
-  g_assert (doc != NULL);
-  return cb_json_copy (cb_json_doc_get_root (doc));
-}
-
 static void bind_object (CbJsonReader *reader, CbEntity *entity);
-
-/* Reads the rest of an array whose first @n_done elements were read as
- * @done, keeping all of it as written. */
-static CbJson *
-read_rest_as_node (CbJsonReader *reader,
-                   GPtrArray    *done)
-{
-  CbJson *item = cb_json_reader_read_node (reader);
-
-  if (item == NULL)
-    return NULL;
-  g_ptr_array_add (done, item);
-  while (cb_json_reader_next_element (reader))
-    {
-      item = cb_json_reader_read_node (reader);
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (done, item);
-    }
-  if (cb_json_reader_failed (reader))
-    return NULL;
-  return new_array_node (g_ptr_array_ref (done));
-}
 
 /* Binds the value at the reader to member @index of @entity. When its type
  * does not fit, the value is read whole into *@raw instead. */
@@ -271,15 +226,8 @@ bind_field (CbJsonReader     *reader,
               return;
             if (type != CB_JSON_STRING)
               {
-                /* Keep the whole array as written. */
-                g_autoptr (GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_json_free);
-
-                for (guint i = 0; i < strings->len; i++)
-                  g_ptr_array_add (done, new_string_node (g_ptr_array_index (strings, i),
-                                                          strlen (g_ptr_array_index (strings, i))));
-                *raw = read_rest_as_node (reader, done);
-                if (*raw != NULL)
-                  g_ptr_array_set_free_func (done, NULL);
+                /* Not a list of strings after all: keep it all as written. */
+                *raw = cb_json_reader_reread_container (reader);
                 return;
               }
             if (!cb_json_reader_read_string (reader, &str, &len))
@@ -321,13 +269,7 @@ bind_field (CbJsonReader     *reader,
             if (type != CB_JSON_OBJECT)
               {
                 /* Not a list of records after all: keep it all as written. */
-                g_autoptr (GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) cb_json_free);
-
-                for (guint i = 0; i < children->len; i++)
-                  g_ptr_array_add (done, entity_to_node (g_ptr_array_index (children, i)));
-                *raw = read_rest_as_node (reader, done);
-                if (*raw != NULL)
-                  g_ptr_array_set_free_func (done, NULL);
+                *raw = cb_json_reader_reread_container (reader);
                 return;
               }
             child = cb_entity_new (def->child_kind);
@@ -552,7 +494,7 @@ cb_project_load_from_data (const char  *data,
 
       _cb_entity_apply_slot (CB_ENTITY (project),
                              (guint) cb_kind_find_field (CB_KIND_PROJECT, "format_version"),
-                             &slot, NULL);
+                             &slot, NULL, NULL);
       _cb_project_set_dirty (project);
     }
 
@@ -991,8 +933,11 @@ prepare_save (CbProject   *self,
 
       _cb_entity_apply_slot (CB_ENTITY (self),
                              (guint) cb_kind_find_field (CB_KIND_PROJECT, "modified"),
-                             &slot, NULL);
+                             &slot, NULL, NULL);
     }
+
+  /* Typing after this point is a new step, so the saved one stays as saved. */
+  cb_project_break_coalescing (self);
 
   job = g_new0 (SaveJob, 1);
   job->file = g_object_ref (file);

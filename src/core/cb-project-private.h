@@ -19,11 +19,13 @@ typedef enum {
 
 typedef struct {
   CbCommandType type;
-  CbEntity *entity;     /* the record changed (owned reference) */
+  CbEntity *entity;     /* the record changed (owned reference, except for the
+                         * project itself, which owns its undo stack) */
   guint field;          /* index of the member in the record's kind */
   CbSlot old_value;     /* SET */
   CbSlot new_value;     /* SET */
   CbExtra *old_extra;   /* SET: a wrongly typed member the new value replaced */
+  guint old_extra_position;
   CbEntity *child;      /* INSERT, REMOVE (owned reference) */
   guint position;       /* INSERT, REMOVE, MOVE (from) */
   guint to;             /* MOVE */

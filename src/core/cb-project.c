@@ -37,6 +37,7 @@ struct _CbProject
   guint group_depth;
   guint next_serial;
   guint saved_serial;
+  guint dropped_serial; /* the newest step dropped off the bottom of the undo stack */
   gboolean force_dirty;
 
   GFile *file;
@@ -89,7 +90,7 @@ static guint
 top_serial (CbProject *self)
 {
   if (self->undo->len == 0)
-    return 0;
+    return self->dropped_serial;
   return ((Group *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial;
 }
 
@@ -156,7 +157,10 @@ push_group (CbProject *self,
   g_ptr_array_add (self->undo, group);
   g_ptr_array_set_size (self->redo, 0);
   if (self->undo->len > MAX_UNDO_STEPS)
-    g_ptr_array_remove_index (self->undo, 0);
+    {
+      self->dropped_serial = ((Group *) g_ptr_array_index (self->undo, 0))->serial;
+      g_ptr_array_remove_index (self->undo, 0);
+    }
   notify_state (self, before);
   g_signal_emit (self, signals[CHANGED], 0);
 }

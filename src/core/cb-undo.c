@@ -18,7 +18,9 @@ _cb_command_new (CbCommandType  type,
   CbCommand *command = g_new0 (CbCommand, 1);
 
   command->type = type;
-  command->entity = g_object_ref (entity);
+  /* The project owns its undo stack: a reference to it here would be a
+   * cycle that keeps every project with an edit to its own members alive. */
+  command->entity = CB_IS_PROJECT (entity) ? entity : g_object_ref (entity);
   command->field = field;
   return command;
 }
@@ -38,7 +40,8 @@ _cb_command_free (CbCommand *command)
     }
   _cb_extra_free (command->old_extra);
   g_clear_object (&command->child);
-  g_clear_object (&command->entity);
+  if (!CB_IS_PROJECT (command->entity))
+    g_object_unref (command->entity);
   g_free (command);
 }
 
@@ -48,9 +51,10 @@ _cb_command_undo (CbCommand *command)
   switch (command->type)
     {
     case CB_COMMAND_SET:
-      _cb_entity_apply_slot (command->entity, command->field, &command->old_value, NULL);
+      _cb_entity_apply_slot (command->entity, command->field, &command->old_value, NULL, NULL);
       if (command->old_extra != NULL)
-        _cb_entity_restore_extra (command->entity, g_steal_pointer (&command->old_extra));
+        _cb_entity_restore_extra (command->entity, g_steal_pointer (&command->old_extra),
+                                  command->old_extra_position);
       break;
     case CB_COMMAND_INSERT:
       g_object_unref (_cb_entity_apply_remove (command->entity, command->field, command->position));
@@ -80,7 +84,7 @@ _cb_command_redo (CbCommand *command)
     case CB_COMMAND_SET:
       /* The new value takes the wrongly typed member's place again. */
       _cb_entity_apply_slot (command->entity, command->field, &command->new_value,
-                             &command->old_extra);
+                             &command->old_extra, &command->old_extra_position);
       break;
     case CB_COMMAND_INSERT:
       _cb_entity_apply_insert (command->entity, command->field, command->position, command->child);
