@@ -63,6 +63,9 @@ int               cb_kind_find_field_len (CbKind kind,
 gboolean          cb_field_allows_kind   (const CbFieldDef *def,
                                           CbKind            kind);
 guint             cb_id_hash             (gconstpointer     key);
+const char       *cb_field_get_label     (CbKind            kind,
+                                          const char       *field);
+const char       *cb_value_get_label     (const char       *value);
 gboolean          cb_field_enum_is_valid (const CbFieldDef *def,
                                           const char       *value);
 
