@@ -10,3 +10,4 @@
 #include "cb-entity.h"
 #include "cb-project.h"
 #include "cb-problem.h"
+#include "cb-search.h"
