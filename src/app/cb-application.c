@@ -10,11 +10,15 @@
 #include <glib/gi18n.h>
 
 #include "cb-application.h"
+#include "cb-dialogs.h"
+#include "cb-preferences-window.h"
 #include "cb-window.h"
 
 struct _CbApplication
 {
   AdwApplication parent_instance;
+
+  gboolean asked_identity;
 };
 
 G_DEFINE_FINAL_TYPE (CbApplication, cb_application, ADW_TYPE_APPLICATION)
@@ -39,6 +43,34 @@ cb_application_new (void)
                        NULL);
 }
 
+/* Asks, once and without blocking, who the user is: reviews and approvals
+ * are signed with it. */
+static void
+ask_identity (CbApplication *self,
+              GtkWindow     *window)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  if (self->asked_identity || !CB_IS_WINDOW (window))
+    return;
+  self->asked_identity = TRUE;
+  settings = g_settings_new (BASE_APP_ID);
+  name = g_settings_get_string (settings, "identity-name");
+  if (*name != '\0')
+    return;
+  overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  if (!ADW_IS_TOAST_OVERLAY (overlay))
+    return;
+  toast = adw_toast_new (_("Tell Coursebridge your name to sign reviews and approvals"));
+  adw_toast_set_button_label (toast, _("_Set Up…"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 cb_application_activate (GApplication *application)
 {
@@ -49,6 +81,54 @@ cb_application_activate (GApplication *application)
     window = GTK_WINDOW (cb_window_new (GTK_APPLICATION (application)));
 
   gtk_window_present (window);
+  ask_identity (CB_APPLICATION (application), window);
+}
+
+/* The window that shows @file already, if any. */
+static CbWindow *
+find_window (CbApplication *self,
+             GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CB_IS_WINDOW (l->data) && cb_window_get_file (l->data) != NULL &&
+        g_file_equal (cb_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+/* An empty window to use instead of a new one. */
+static CbWindow *
+empty_window (CbApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CB_IS_WINDOW (active) && cb_window_is_empty (CB_WINDOW (active)))
+    return CB_WINDOW (active);
+  return cb_window_new (GTK_APPLICATION (self));
+}
+
+/**
+ * cb_application_open_file:
+ *
+ * Shows @file: raises the window that has it open already, or opens it in
+ * the empty window or a new one. One window per project.
+ */
+void
+cb_application_open_file (CbApplication *self,
+                          GFile         *file)
+{
+  CbWindow *window;
+
+  g_return_if_fail (CB_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window (self, file);
+  if (window == NULL)
+    {
+      window = empty_window (self);
+      cb_window_open (window, file);
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -58,12 +138,60 @@ cb_application_open (GApplication  *application,
                      const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    {
-      CbWindow *window = cb_window_new (GTK_APPLICATION (application));
+    cb_application_open_file (CB_APPLICATION (application), files[i]);
+  ask_identity (CB_APPLICATION (application),
+                gtk_application_get_active_window (GTK_APPLICATION (application)));
+}
 
-      cb_window_open (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  CbApplication *self = user_data;
+  CbWindow *window = empty_window (self);
+
+  cb_window_new_project (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (CbApplication) self = user_data;
+  g_autoptr (GListModel) files = cb_choose_files_finish (result);
+
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr (GFile) file = g_list_model_get_item (files, i);
+
+      cb_application_open_file (self, file);
     }
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CbApplication *self = user_data;
+
+  cb_choose_open_files_async (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                              on_open_chosen, g_object_ref (self));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CbApplication *self = user_data;
+  GtkWidget *preferences =
+    cb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -140,7 +268,10 @@ about_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "new", new_activated, NULL, NULL, NULL, { 0 } },
+  { "open", open_activated, NULL, NULL, NULL, { 0 } },
   { "new-window", new_window_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },
 };
 
@@ -148,8 +279,17 @@ static void
 cb_application_startup (GApplication *application)
 {
   CbApplication *self = CB_APPLICATION (application);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
 
   G_APPLICATION_CLASS (cb_application_parent_class)->startup (application);
 
@@ -157,9 +297,9 @@ cb_application_startup (GApplication *application)
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
                                    self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
-                                         new_window_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define CB_TYPE_APPLICATION (cb_application_get_type ())
 G_DECLARE_FINAL_TYPE (CbApplication, cb_application, CB, APPLICATION, AdwApplication)
 
-CbApplication *cb_application_new (void);
+CbApplication *cb_application_new       (void);
+void           cb_application_open_file (CbApplication *self,
+                                         GFile         *file);
 
 G_END_DECLS

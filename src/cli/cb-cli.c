@@ -477,7 +477,10 @@ main (int    argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build finds its translations through
+   * COURSEBRIDGE_LOCALEDIR (build-aux/dev points it at build/po). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COURSEBRIDGE_LOCALEDIR") ? g_getenv ("COURSEBRIDGE_LOCALEDIR")
+                                                                        : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

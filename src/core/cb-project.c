@@ -349,6 +349,30 @@ cb_project_redo (CbProject *self)
   return TRUE;
 }
 
+/**
+ * cb_project_forget_history:
+ *
+ * Drops every undo and redo step and takes the current state as the saved
+ * one: for a project just made, whose first members are not edits anyone
+ * would undo.
+ */
+void
+cb_project_forget_history (CbProject *self)
+{
+  State before;
+
+  g_return_if_fail (CB_IS_PROJECT (self));
+  g_return_if_fail (self->group_depth == 0);
+
+  before = get_state (self);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->dropped_serial = 0;
+  self->saved_serial = 0;
+  self->force_dirty = FALSE;
+  notify_state (self, before);
+}
+
 guint
 _cb_project_get_serial (CbProject *self)
 {

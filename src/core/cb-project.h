@@ -124,6 +124,7 @@ const char *cb_project_get_redo_label      (CbProject     *self);
 gboolean    cb_project_undo                (CbProject     *self);
 gboolean    cb_project_redo                (CbProject     *self);
 void        cb_project_break_coalescing    (CbProject     *self);
+void        cb_project_forget_history      (CbProject     *self);
 
 char       *cb_timestamp_now               (void);
 

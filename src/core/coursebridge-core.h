@@ -11,3 +11,4 @@
 #include "cb-project.h"
 #include "cb-problem.h"
 #include "cb-search.h"
+#include "cb-document.h"

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "cb-window.h"
+#include "ui-test-util.h"
 
 #define LOAD_TIMEOUT_SECONDS 30
 
@@ -168,7 +169,11 @@ test_window_open_example (void)
   title = cb_project_get_title (project);
   g_assert_nonnull (title);
   g_assert_cmpstr (title, !=, "");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s — Coursebridge", title);
+
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (cb_project_get_list (project, "courses")), >, 0);
 
   destroy_window (window);
@@ -200,7 +205,7 @@ test_window_open_markup_title (void)
   open_and_wait (window, path);
 
   g_assert_nonnull (cb_window_get_project (window));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "R&D <b>Robots</b>");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "R&D <b>Robots</b> — Coursebridge");
 
   destroy_window (window);
   g_unlink (path);
@@ -255,16 +260,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
   /* Without a display there is nothing to test: report a skip (77) rather
    * than a failure. build-aux/dev runs this suite under xvfb-run. */
-  if (!gtk_init_check ())
+  if (!cb_ui_test_init (&argc, &argv))
     {
       g_printerr ("No display: skipping the UI tests (run them under xvfb-run)\n");
-      return 77;
+      return cb_ui_test_finish (77);
     }
-  adw_init ();
 
   g_test_add_func ("/ui/settings/schema", test_settings_schema);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
@@ -275,5 +277,5 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-missing", test_window_open_missing);
   g_test_add_func ("/ui/window/open-invalid", test_window_open_invalid);
 
-  return g_test_run ();
+  return cb_ui_test_finish (g_test_run ());
 }
