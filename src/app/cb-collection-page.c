@@ -124,9 +124,7 @@ dup_summary (CbEntity *entity)
         g_ptr_array_add (parts, g_strdup (cb_value_get_label (cb_entity_get_string (entity, "level_required"))));
       break;
     case CB_KIND_OUTCOME:
-      code = cb_entity_get_string (entity, "code");
-      if (code)
-        g_ptr_array_add (parts, g_strdup (code));
+      /* The code is in the title already. */
       g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators",
                                                             cb_entity_get_n_children (entity, "indicators")),
                                                cb_entity_get_n_children (entity, "indicators")));
@@ -616,6 +614,9 @@ cb_collection_page_set_project (CbCollectionPage *self,
     g_signal_connect_object (project, "changed", G_CALLBACK (on_project_changed), self,
                              G_CONNECT_SWAPPED);
   update_empty (self);
+  /* Open the first record, as a sidebar list does. */
+  if (project != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
   on_selection_changed (self);
 }
 
