@@ -139,7 +139,8 @@ expander_new (CbEntity         *entity,
 
 typedef struct
 {
-  GtkWidget *picker;   /* unowned */
+  GtkWidget *picker;   /* unowned, made when first opened */
+  CbRefCandidates *candidates; /* unowned: the form keeps it */
   GPtrArray *rows;     /* unowned rows, one per id */
   GStrv shown;         /* the ids the rows show */
 } RefListData;
@@ -238,7 +239,8 @@ sync_ref_list (CbFormField *field)
   gboolean read_only = _cb_form_is_read_only (field->form);
   guint n = strv_len (ids);
 
-  cb_ref_picker_set_excluded (CB_REF_PICKER (data->picker), ids);
+  if (data->picker != NULL)
+    cb_ref_picker_set_excluded (CB_REF_PICKER (data->picker), ids);
   if (data->shown != NULL && ids != NULL && g_strv_equal ((const char * const *) data->shown, ids))
     {
       refresh_ref_labels (field);
@@ -295,6 +297,23 @@ on_picked (CbRefPicker *picker,
     set_list_item (field, G_MAXUINT, id);
 }
 
+static void
+create_ref_list_picker (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  CbFormField *field = user_data;
+  RefListData *data = field->data;
+
+  if (data->picker == NULL)
+    {
+      data->picker = cb_ref_picker_new (G_LIST_MODEL (data->candidates));
+      gtk_menu_button_set_popover (button, data->picker);
+      _cb_form_field_connect (field, data->picker, "picked", G_CALLBACK (on_picked), TRUE);
+    }
+  cb_ref_picker_set_excluded (CB_REF_PICKER (data->picker),
+                              cb_entity_get_strv (field->entity, field->def->name));
+}
+
 /**
  * _cb_form_build_ref_list_row:
  *
@@ -315,10 +334,9 @@ _cb_form_build_ref_list_row (CbForm           *self,
   CbFormField *field;
 
   data->rows = g_ptr_array_new ();
-  data->picker = cb_ref_picker_new (G_LIST_MODEL (candidates));
+  data->candidates = candidates;
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "list-add-symbolic");
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (add), FALSE);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (add), data->picker);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (add, _("Add…"));
   _cb_form_set_accessible_label (add, accessible);
@@ -329,8 +347,9 @@ _cb_form_build_ref_list_row (CbForm           *self,
   field->control = add;
   field->data = data;
   field->data_free = ref_list_data_free;
+  /* The picker is made when first opened: forms build many of these. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (add), create_ref_list_picker, field, NULL);
   sync_ref_list (field);
-  _cb_form_field_connect (field, data->picker, "picked", G_CALLBACK (on_picked), TRUE);
   _cb_form_field_connect_notify (field, G_CALLBACK (on_ref_list_notify));
   _cb_form_field_connect_changed (field, G_CALLBACK (on_project_changed));
   _cb_form_tag (row, NULL, row);

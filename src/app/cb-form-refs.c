@@ -208,6 +208,155 @@ bind_ref (CbForm           *form,
   gtk_widget_set_sensitive (control, !_cb_form_is_read_only (form));
 }
 
+/* Long lists of candidates (a project's 8,000 skills): a button showing
+ * the choice, with a search popover made only when first opened. A
+ * drop-down over such a list costs tens of milliseconds each, and a
+ * module has a dozen of them. */
+
+#define LARGE_CANDIDATES 60
+
+typedef struct
+{
+  CbRefCandidates *candidates;
+  GtkWidget *label;       /* unowned: on the button */
+  GtkWidget *clear;       /* unowned: NULL for the key of a mapping */
+} PickData;
+
+static void
+pick_data_free (gpointer data)
+{
+  PickData *pick = data;
+
+  g_object_unref (pick->candidates);
+  g_free (pick);
+}
+
+static void
+sync_pick (CbFormField *field)
+{
+  PickData *data = field->data;
+  const char *id = cb_entity_get_string (field->entity, field->def->name);
+  int found = cb_ref_candidates_find (data->candidates, id);
+  g_autofree char *text = NULL;
+
+  if (id == NULL)
+    text = g_strdup (_("None"));
+  else if (found < 0)
+    {
+      g_autoptr (CbRefItem) missing = cb_ref_item_new_missing (id);
+
+      text = cb_ref_item_dup_label (missing);
+    }
+  else
+    {
+      g_autoptr (CbRefItem) item = g_list_model_get_item (G_LIST_MODEL (data->candidates), (guint) found);
+
+      text = cb_ref_item_dup_label (item);
+    }
+  gtk_label_set_text (GTK_LABEL (data->label), text);
+  gtk_widget_set_tooltip_text (field->control, text);
+  if (data->clear != NULL)
+    gtk_widget_set_visible (data->clear, id != NULL && !_cb_form_is_read_only (field->form));
+}
+
+static void
+on_pick_notify (CbEntity    *entity,
+                GParamSpec  *pspec,
+                CbFormField *field)
+{
+  sync_pick (field);
+}
+
+static void
+on_pick_candidates_changed (GListModel  *candidates,
+                            guint        position,
+                            guint        removed,
+                            guint        added,
+                            CbFormField *field)
+{
+  sync_pick (field);
+}
+
+static void
+on_pick_picked (CbRefPicker *picker,
+                CbRefItem   *item,
+                CbFormField *field)
+{
+  if (cb_ref_item_get_id (item) != NULL)
+    cb_entity_set_string (field->entity, field->def->name, cb_ref_item_get_id (item));
+}
+
+static void
+on_pick_clear (GtkButton   *button,
+               CbFormField *field)
+{
+  cb_entity_set_string (field->entity, field->def->name, NULL);
+}
+
+static void
+create_picker (GtkMenuButton *button,
+               gpointer       user_data)
+{
+  CbFormField *field = user_data;
+  PickData *data = field->data;
+  GtkWidget *picker;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  picker = cb_ref_picker_new (G_LIST_MODEL (data->candidates));
+  gtk_menu_button_set_popover (button, picker);
+  _cb_form_field_connect (field, picker, "picked", G_CALLBACK (on_pick_picked), TRUE);
+}
+
+static GtkWidget *
+build_pick_button (CbForm           *form,
+                   CbEntity         *entity,
+                   const CbFieldDef *def,
+                   CbRefCandidates  *candidates,
+                   gboolean          clearable,
+                   GtkWidget       **clear_out)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *clear = NULL;
+  PickData *data = g_new0 (PickData, 1);
+  CbFormField *field;
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), box);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  _cb_form_set_accessible_label (button, cb_field_get_label (cb_entity_get_kind (entity), def->name));
+  if (clearable)
+    {
+      clear = _cb_form_icon_button ("edit-clear-symbolic", _("Clear"),
+                                    cb_field_get_label (cb_entity_get_kind (entity), def->name));
+      gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+    }
+
+  data->candidates = g_object_ref (candidates);
+  data->label = label;
+  data->clear = clear;
+  field = _cb_form_field_new (form, entity, def, button);
+  field->control = button;
+  field->data = data;
+  field->data_free = pick_data_free;
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_picker, field, NULL);
+  sync_pick (field);
+  _cb_form_field_connect_notify (field, G_CALLBACK (on_pick_notify));
+  _cb_form_field_connect (field, candidates, "items-changed", G_CALLBACK (on_pick_candidates_changed), FALSE);
+  if (clear != NULL)
+    _cb_form_field_connect (field, clear, "clicked", G_CALLBACK (on_pick_clear), TRUE);
+  gtk_widget_set_sensitive (button, !_cb_form_is_read_only (form));
+  if (clear_out)
+    *clear_out = clear;
+  return button;
+}
+
 /**
  * _cb_form_build_ref_row:
  *
@@ -218,9 +367,29 @@ _cb_form_build_ref_row (CbForm           *form,
                CbEntity         *entity,
                const CbFieldDef *def)
 {
-  GtkWidget *row = adw_combo_row_new ();
-  RefData *data = ref_data_new (_cb_form_get_candidates (form, entity, def));
+  CbRefCandidates *candidates = _cb_form_get_candidates (form, entity, def);
+  GtkWidget *row;
+  RefData *data;
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (candidates)) > LARGE_CANDIDATES)
+    {
+      GtkWidget *clear = NULL;
+      GtkWidget *button = build_pick_button (form, entity, def, candidates, !def->is_key, &clear);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     cb_field_get_label (cb_entity_get_kind (entity), def->name));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (clear != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      _cb_form_tag (row, NULL, button);
+      return row;
+    }
+
+  row = adw_combo_row_new ();
+  data = ref_data_new (candidates);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  cb_field_get_label (cb_entity_get_kind (entity), def->name));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -242,10 +411,18 @@ _cb_form_build_ref_control (CbForm           *self,
                             CbEntity         *entity,
                             const CbFieldDef *def)
 {
-  RefData *data = ref_data_new (_cb_form_get_candidates (self, entity, def));
-  g_autoptr (GtkListItemFactory) button_factory = label_factory (FALSE);
-  g_autoptr (GtkListItemFactory) list_factory = label_factory (TRUE);
+  CbRefCandidates *candidates = _cb_form_get_candidates (self, entity, def);
+  g_autoptr (GtkListItemFactory) button_factory = NULL;
+  g_autoptr (GtkListItemFactory) list_factory = NULL;
   GtkWidget *control;
+  RefData *data;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (candidates)) > LARGE_CANDIDATES)
+    return build_pick_button (self, entity, def, candidates, FALSE, NULL);
+
+  data = ref_data_new (candidates);
+  button_factory = label_factory (FALSE);
+  list_factory = label_factory (TRUE);
 
   control = gtk_drop_down_new (g_object_ref (data->model),
                                gtk_property_expression_new (CB_TYPE_REF_ITEM, NULL, "label"));

@@ -321,6 +321,12 @@ struct _CbRefCandidates
   GPtrArray *entities;  /* of CbEntity, owned */
   GPtrArray *items;     /* of CbRefItem or NULL, made when asked for */
   gboolean updating;
+
+  /* The lists the candidates come from: only their changes can change the
+   * candidates, so an edit elsewhere costs nothing. Without them (a
+   * reference to any kind of record) every change of the project counts. */
+  GPtrArray *sources;   /* of GListModel, owned */
+  gboolean any_change;
 };
 
 static GType
@@ -366,6 +372,12 @@ cb_ref_candidates_dispose (GObject *object)
 {
   CbRefCandidates *self = CB_REF_CANDIDATES (object);
 
+  if (self->sources != NULL)
+    {
+      for (guint i = 0; i < self->sources->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->sources, i), self);
+      g_ptr_array_set_size (self->sources, 0);
+    }
   g_clear_object (&self->project);
   g_clear_object (&self->course);
   g_clear_object (&self->self_ref);
@@ -380,6 +392,7 @@ cb_ref_candidates_finalize (GObject *object)
 
   g_ptr_array_unref (self->entities);
   g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->sources);
 
   G_OBJECT_CLASS (cb_ref_candidates_parent_class)->finalize (object);
 }
@@ -406,6 +419,7 @@ cb_ref_candidates_init (CbRefCandidates *self)
 {
   self->entities = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->sources = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* The project's own list of records of @kind, or NULL where records of
@@ -461,6 +475,8 @@ add_list (CbRefCandidates *self,
           const char      *field)
 {
   guint n = cb_entity_get_n_children (owner, field);
+
+  g_ptr_array_add (self->sources, g_object_ref (cb_entity_get_children (owner, field)));
 
   for (guint i = 0; i < n; i++)
     add_candidate (self, out, cb_entity_get_child (owner, field, i));
@@ -522,6 +538,7 @@ collect (CbRefCandidates *self)
       /* Supports name indicators, or an outcome that has none. */
       guint n = cb_entity_get_n_children (root, "outcomes");
 
+      g_ptr_array_add (self->sources, g_object_ref (cb_entity_get_children (root, "outcomes")));
       for (guint i = 0; i < n; i++)
         {
           CbEntity *outcome = cb_entity_get_child (root, "outcomes", i);
@@ -583,12 +600,41 @@ update (CbRefCandidates *self,
   self->updating = FALSE;
 }
 
+static void watch_sources (CbRefCandidates *self);
+
+static void
+refresh (CbRefCandidates *self)
+{
+  g_autoptr (GPtrArray) fresh = NULL;
+
+  for (guint i = 0; i < self->sources->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->sources, i), self);
+  g_ptr_array_set_size (self->sources, 0);
+  fresh = collect (self);
+  update (self, fresh);
+  watch_sources (self);
+}
+
+static void
+on_source_changed (CbRefCandidates *self)
+{
+  refresh (self);
+}
+
 static void
 on_project_changed (CbRefCandidates *self)
 {
-  g_autoptr (GPtrArray) fresh = collect (self);
+  if (self->any_change)
+    refresh (self);
+}
 
-  update (self, fresh);
+static void
+watch_sources (CbRefCandidates *self)
+{
+  self->any_change = self->sources->len == 0;
+  for (guint i = 0; i < self->sources->len; i++)
+    g_signal_connect_object (g_ptr_array_index (self->sources, i), "items-changed",
+                             G_CALLBACK (on_source_changed), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -666,6 +712,7 @@ cb_ref_candidates_new (CbEntity         *owner,
       g_ptr_array_add (self->items, NULL);
     }
 
+  watch_sources (self);
   if (self->project != NULL)
     g_signal_connect_object (self->project, "changed",
                              G_CALLBACK (on_project_changed), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "cb-form.h"
+#include "cb-synth.h"
 #include "cb-ref-picker.h"
 
 typedef struct
@@ -651,10 +652,18 @@ test_markup (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
                             "R&D <Lab> & Co"));
 
-  /* Adding from the picker appends the id. */
+  /* Adding from the picker appends the id. The picker is made when the
+   * Add button first opens it. */
   {
-    GtkWidget *picker = find_widget (row, match_type, GSIZE_TO_POINTER (CB_TYPE_REF_PICKER));
+    GtkWidget *add_button = find_widget (row, match_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+    GtkWidget *picker;
     GListModel *offered;
+
+    g_assert_nonnull (add_button);
+    g_assert_null (find_widget (row, match_type, GSIZE_TO_POINTER (CB_TYPE_REF_PICKER)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (add_button));
+    iterate ();
+    picker = find_widget (row, match_type, GSIZE_TO_POINTER (CB_TYPE_REF_PICKER));
     g_autoptr (CbRefItem) item = NULL;
     guint n = g_strv_length ((char **) cb_entity_get_strv (module, "partners"));
 
@@ -665,6 +674,8 @@ test_markup (Fixture       *fixture,
                       cb_entity_get_n_children (CB_ENTITY (fixture->project), "partners") - n);
     item = g_list_model_get_item (offered, 0);
     g_signal_emit_by_name (picker, "picked", item);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (add_button));
+    iterate ();
     g_assert_cmpuint (g_strv_length ((char **) cb_entity_get_strv (module, "partners")), ==, n + 1);
     g_assert_cmpstr (cb_entity_get_strv (module, "partners")[n], ==, cb_ref_item_get_id (item));
   }
@@ -699,6 +710,63 @@ test_markup (Fixture       *fixture,
   }
 }
 
+/* A reference among thousands of candidates (a real program's skill
+ * catalogue) is a button with a search popover made when first opened, not
+ * a drop-down over every candidate. */
+static void
+test_large_candidates (void)
+{
+  CbSynthSize size = { 2, 3, 500, 2, 2, 2, 7 };
+  g_autoptr (CbProject) project = cb_synth_project (&size);
+  CbEntity *course = cb_entity_get_child (CB_ENTITY (project), "courses", 0);
+  CbEntity *module = cb_entity_get_child (course, "modules", 0);
+  CbEntity *mapping = cb_entity_get_child (module, "skills", 0);
+  CbEntity *wanted = cb_entity_get_child (CB_ENTITY (project), "skills", 321);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *form = cb_form_new ();
+  GtkWidget *group;
+  GtkWidget *button;
+  GtkWidget *picker;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), form);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  cb_form_set_entity (CB_FORM (form), module);
+  iterate ();
+
+  group = cb_form_get_row_for_field (CB_FORM (form), "skills");
+  g_assert_nonnull (group);
+  button = find_widget (group, match_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_null (find_widget (group, match_type, GSIZE_TO_POINTER (CB_TYPE_REF_PICKER)));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  picker = find_widget (group, match_type, GSIZE_TO_POINTER (CB_TYPE_REF_PICKER));
+  g_assert_nonnull (picker);
+
+  /* Searching narrows the 500 skills; picking one sets the mapping's skill. */
+  cb_ref_picker_set_search (CB_REF_PICKER (picker), cb_entity_get_string (wanted, "code"));
+  iterate ();
+  {
+    GListModel *offered = cb_ref_picker_get_filtered (CB_REF_PICKER (picker));
+    g_autoptr (CbRefItem) item = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (offered), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (offered), <, 500);
+    item = g_list_model_get_item (offered, 0);
+    g_assert_true (cb_ref_item_get_entity (item) == wanted);
+    g_signal_emit_by_name (picker, "picked", item);
+  }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  iterate ();
+  g_assert_cmpstr (cb_entity_get_string (mapping, "skill"), ==, cb_entity_get_id (wanted));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -731,6 +799,7 @@ main (int   argc,
   ADD ("markup", test_markup, FALSE);
   ADD ("many-modules", test_many_modules, FALSE);
 #undef ADD
+  g_test_add_func ("/ui/form/large-candidates", test_large_candidates);
 
   return g_test_run ();
 }
