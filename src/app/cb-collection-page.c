@@ -40,6 +40,8 @@ struct _CbCollectionPage
   GtkCustomFilter *filter;
   GtkButton *remove_button;
   GtkButton *duplicate_button;
+  GtkButton *up_list_button;
+  GtkButton *down_list_button;
 
   GtkStack *detail_stack;
   GtkButton *up_button;
@@ -325,8 +327,15 @@ update_buttons (CbCollectionPage *self)
   gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
   gboolean writable = self->project != NULL && !cb_project_get_read_only (self->project);
 
+  CbEntity *selected = gtk_single_selection_get_selected_item (self->selection);
+  int position = selected ? cb_entity_get_position (selected) : -1;
+  guint n = self->project ? cb_entity_get_n_children (CB_ENTITY (self->project), self->field) : 0;
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), has_selection && writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->duplicate_button), has_selection && writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->up_list_button), writable && position > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->down_list_button),
+                            writable && position >= 0 && (guint) position + 1 < n);
 }
 
 static void
@@ -503,6 +512,55 @@ on_duplicate_clicked (CbCollectionPage *self)
   cb_entity_insert_child (CB_ENTITY (self->project), self->field, (guint) position + 1, copy);
   cb_project_end_group (self->project);
   select_entity (self, copy);
+}
+
+/**
+ * cb_collection_page_move:
+ * @delta: -1 for up, 1 for down
+ *
+ * Moves the chosen record up or down the list (the order is the
+ * program's: courses by semester, say); a recorded edit.
+ */
+void
+cb_collection_page_move (CbCollectionPage *self,
+                         int               delta)
+{
+  CbEntity *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr (CbEntity) keep = NULL;
+  int position;
+  guint n;
+
+  if (selected == NULL || self->project == NULL || cb_project_get_read_only (self->project))
+    return;
+  keep = g_object_ref (selected);
+  position = cb_entity_get_position (selected);
+  n = cb_entity_get_n_children (CB_ENTITY (self->project), self->field);
+  if (position < 0 || position + delta < 0 || (guint) (position + delta) >= n)
+    return;
+  cb_entity_move_child (CB_ENTITY (self->project), self->field, (guint) position, (guint) (position + delta));
+  select_entity (self, keep);
+  update_buttons (self);
+}
+
+static void
+on_up_list_clicked (CbCollectionPage *self)
+{
+  cb_collection_page_move (self, -1);
+}
+
+static void
+on_down_list_clicked (CbCollectionPage *self)
+{
+  cb_collection_page_move (self, 1);
+}
+
+static gboolean
+on_move_shortcut (GtkWidget *widget,
+                  GVariant  *arguments,
+                  gpointer   user_data)
+{
+  cb_collection_page_move (CB_COLLECTION_PAGE (user_data), g_variant_get_int32 (arguments));
+  return TRUE;
 }
 
 static void
@@ -733,8 +791,29 @@ build (CbCollectionPage *self)
   self->remove_button = GTK_BUTTON (icon_button ("user-trash-symbolic", _("Remove")));
   g_signal_connect_object (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked), self,
                            G_CONNECT_SWAPPED);
+  self->up_list_button = GTK_BUTTON (icon_button ("go-up-symbolic", _("Move Up")));
+  g_signal_connect_object (self->up_list_button, "clicked", G_CALLBACK (on_up_list_clicked), self,
+                           G_CONNECT_SWAPPED);
+  self->down_list_button = GTK_BUTTON (icon_button ("go-down-symbolic", _("Move Down")));
+  g_signal_connect_object (self->down_list_button, "clicked", G_CALLBACK (on_down_list_clicked), self,
+                           G_CONNECT_SWAPPED);
   gtk_action_bar_pack_start (GTK_ACTION_BAR (action_bar), add_button);
   gtk_action_bar_pack_start (GTK_ACTION_BAR (action_bar), GTK_WIDGET (self->duplicate_button));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (action_bar), GTK_WIDGET (self->up_list_button));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (action_bar), GTK_WIDGET (self->down_list_button));
+
+  /* Alt+Up and Alt+Down move the chosen record, as in the editor's lists. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                                       gtk_callback_action_new (on_move_shortcut, self, NULL), "i", -1));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                       gtk_callback_action_new (on_move_shortcut, self, NULL), "i", 1));
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
+  }
   gtk_action_bar_pack_end (GTK_ACTION_BAR (action_bar), GTK_WIDGET (self->remove_button));
   gtk_box_append (GTK_BOX (list_box), action_bar);
 

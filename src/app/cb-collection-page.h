@@ -23,5 +23,7 @@ gboolean    cb_collection_page_show_entity    (CbCollectionPage *self,
                                                const char       *field);
 CbEntity   *cb_collection_page_get_shown      (CbCollectionPage *self);
 void        cb_collection_page_add            (CbCollectionPage *self);
+void        cb_collection_page_move           (CbCollectionPage *self,
+                                               int               delta);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-form-private.h"
+#include "cb-identity.h"
 
 #define CHILD_ROW_KEY "cb-form-child-row"
 
@@ -633,6 +634,20 @@ on_add_clicked (GtkButton   *button,
       g_autofree char *now = cb_timestamp_now ();
 
       cb_entity_set_string (child, "created", now);
+    }
+  /* The user, as set in the preferences, writes what they add. */
+  if (project != NULL && (kind == CB_KIND_MODULE || kind == CB_KIND_REPLY))
+    {
+      const char *me = cb_identity_ensure_person (project);
+
+      if (me != NULL && kind == CB_KIND_MODULE)
+        {
+          const char *authors[] = { me, NULL };
+
+          cb_entity_set_strv (child, "authors", authors);
+        }
+      else if (me != NULL)
+        cb_entity_set_string (child, "author", me);
     }
   cb_entity_append_child (parent, field->def->name, child);
   if (project != NULL)

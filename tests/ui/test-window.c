@@ -229,6 +229,18 @@ test_add_undo_redo (void)
   g_assert_cmpuint (cb_entity_get_n_children (module, "skills"), ==, 1);
   g_assert_true (cb_document_get_dirty (cb_window_get_document (window)));
 
+  /* Reordering the list: the chosen course moves down and back. */
+  cb_window_show_entity (window, cb_entity_get_child (CB_ENTITY (project), "courses", 0), NULL);
+  {
+    CbEntity *first = cb_entity_get_child (CB_ENTITY (project), "courses", 0);
+
+    cb_collection_page_move (courses, 1);
+    g_assert_true (cb_entity_get_child (CB_ENTITY (project), "courses", 1) == first);
+    g_assert_true (cb_collection_page_get_shown (courses) == first);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_true (cb_entity_get_child (CB_ENTITY (project), "courses", 0) == first);
+  }
+
   cb_document_discard_draft (cb_window_get_document (window));
   destroy_window (window);
 }
@@ -554,6 +566,51 @@ test_problem_jumps (void)
   destroy_window (window);
 }
 
+/* The identity from the preferences signs what the user adds. */
+static void
+test_identity_signs (void)
+{
+  g_autofree char *path = copy_example ("robotics-en.coursebridge");
+  g_autoptr (GSettings) settings = g_settings_new (BASE_APP_ID);
+  CbWindow *window;
+  CbProject *project;
+  CbCollectionPage *reviews;
+  CbEntity *review;
+  CbEntity *author;
+  guint n_people;
+
+  g_settings_set_string (settings, "identity-name", "Mei Zhang");
+  g_settings_set_string (settings, "identity-role", "enterprise-expert");
+  g_settings_set_string (settings, "identity-organization", "Northbridge Automation Systems Ltd.");
+  window = open_window (path);
+  project = cb_window_get_project (window);
+  n_people = cb_entity_get_n_children (CB_ENTITY (project), "people");
+  reviews = CB_COLLECTION_PAGE (cb_window_get_page (window, "reviews"));
+
+  cb_collection_page_add (reviews);
+  review = cb_collection_page_get_shown (reviews);
+  g_assert_nonnull (review);
+  author = cb_project_lookup (project, cb_entity_get_string (review, "author"));
+  g_assert_nonnull (author);
+  g_assert_cmpstr (cb_entity_get_string (author, "name"), ==, "Mei Zhang");
+  g_assert_cmpstr (cb_entity_get_string (author, "role"), ==, "enterprise-expert");
+  /* Her company is a partner of the project: she is recorded as of it. */
+  g_assert_cmpstr (cb_entity_get_display_name (cb_project_lookup (project,
+                                                                  cb_entity_get_string (author, "organization"))),
+                   ==, "Northbridge Automation Systems Ltd.");
+  g_assert_cmpuint (cb_entity_get_n_children (CB_ENTITY (project), "people"), ==, n_people + 1);
+
+  /* One step undoes the review and the person added for it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (cb_entity_get_n_children (CB_ENTITY (project), "people"), ==, n_people);
+
+  g_settings_reset (settings, "identity-name");
+  g_settings_reset (settings, "identity-role");
+  g_settings_reset (settings, "identity-organization");
+  cb_document_discard_draft (cb_window_get_document (window));
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -574,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/newer-file", test_newer_file);
   g_test_add_func ("/ui/window/search-jumps", test_search_jumps);
   g_test_add_func ("/ui/window/problem-jumps", test_problem_jumps);
+  g_test_add_func ("/ui/window/identity-signs", test_identity_signs);
 
   return cb_ui_test_finish (g_test_run ());
 }
