@@ -1414,10 +1414,10 @@ cb_window_init (CbWindow *self)
   /* The bars about the file */
   gtk_info_bar_add_button (self->changed_bar, _("_Reload"), CB_RESPONSE_RELOAD);
   gtk_info_bar_add_button (self->changed_bar, _("_Keep Mine"), CB_RESPONSE_SAVE);
-  gtk_info_bar_set_show_close_button (self->changed_bar, TRUE);
   g_signal_connect_object (self->changed_bar, "response", G_CALLBACK (on_changed_bar_response), self,
                            G_CONNECT_SWAPPED);
-  gtk_info_bar_set_show_close_button (self->notice_bar, TRUE);
+  /* A button with a name rather than the bar's own unnamed close icon. */
+  gtk_info_bar_add_button (self->notice_bar, _("_Close"), GTK_RESPONSE_CLOSE);
   g_signal_connect (self->notice_bar, "response", G_CALLBACK (on_notice_bar_response), NULL);
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self,
                            G_CONNECT_SWAPPED);

@@ -611,6 +611,96 @@ test_identity_signs (void)
   destroy_window (window);
 }
 
+static gboolean
+has_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every button says what it does: its own text, or (for an icon) a
+ * tooltip, which GTK also gives to screen readers when no label is set. */
+static void
+check_buttons (GtkWidget *widget,
+               GString   *unnamed)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
+                                                 : gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      gboolean has_text_child = has_text (widget);
+      /* Buttons made by GTK and libadwaita themselves (window controls,
+       * popover internals) are theirs to name. */
+      if ((label == NULL || *label == '\0') && (tooltip == NULL || *tooltip == '\0') &&
+          !has_text_child && gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL &&
+          g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Gtk") &&
+          gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL &&
+          gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) == NULL &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_SPIN_BUTTON) == NULL &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY) == NULL &&
+          gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL &&
+          !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+        {
+          GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+          const char *icon = GTK_IS_IMAGE (child) ? gtk_image_get_icon_name (GTK_IMAGE (child)) : NULL;
+
+          g_string_append_printf (unnamed, " %s (icon %s, in %s in %s)", G_OBJECT_TYPE_NAME (widget),
+                                  icon ? icon : "none",
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_buttons (child, unnamed);
+}
+
+static void
+test_buttons_named (void)
+{
+  static const char *pages[] = {
+    "overview", "courses", "skills", "outcomes", "people", "partners", "reviews", "problems",
+  };
+  g_autofree char *path = example_path ("robotics-en.coursebridge");
+  CbWindow *window = open_window (path);
+  CbProject *project = cb_window_get_project (window);
+  CbEntity *course = cb_entity_get_child (CB_ENTITY (project), "courses", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (GString) unnamed = g_string_new (NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      spin (50);
+      check_buttons (GTK_WIDGET (window), unnamed);
+      if (unnamed->len > 0)
+        g_error ("Buttons without a name on the page %s:%s", pages[i], unnamed->str);
+    }
+  /* A course's and a module's editors, with their lists and mappings. */
+  {
+    g_autoptr (GString) unnamed = g_string_new (NULL);
+
+    cb_window_show_entity (window, course, NULL);
+    spin (50);
+    check_buttons (GTK_WIDGET (window), unnamed);
+    cb_window_show_entity (window, cb_entity_get_child (course, "modules", 0), NULL);
+    spin (50);
+    check_buttons (GTK_WIDGET (window), unnamed);
+    if (unnamed->len > 0)
+      g_error ("Buttons without a name in the editors:%s", unnamed->str);
+  }
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -632,6 +722,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/search-jumps", test_search_jumps);
   g_test_add_func ("/ui/window/problem-jumps", test_problem_jumps);
   g_test_add_func ("/ui/window/identity-signs", test_identity_signs);
+  g_test_add_func ("/ui/window/buttons-named", test_buttons_named);
 
   return cb_ui_test_finish (g_test_run ());
 }
