@@ -21,6 +21,7 @@
 #include "cb-collection-page.h"
 #include "cb-form.h"
 #include "cb-identity.h"
+#include "cb-two-line.h"
 
 struct _CbCollectionPage
 {
@@ -203,15 +204,10 @@ static void
 update_row (GtkListItem *item)
 {
   CbEntity *entity = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (box));
-  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
   g_autofree char *title_text = dup_title (entity);
   g_autofree char *summary = dup_summary (entity);
 
-  gtk_label_set_text (title, title_text);
-  gtk_label_set_text (subtitle, summary);
-  gtk_widget_set_visible (GTK_WIDGET (subtitle), *summary != '\0');
+  cb_two_line_set (gtk_list_item_get_child (item), title_text, summary);
 }
 
 static void
@@ -227,23 +223,7 @@ on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, cb_two_line_new ());
 }
 
 static void

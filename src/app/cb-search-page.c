@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cb-search-page.h"
+#include "cb-two-line.h"
 
 #define MAX_RESULTS 500
 
@@ -61,23 +62,7 @@ on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *context = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (context), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (context), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (context, "dim-label");
-  gtk_widget_add_css_class (context, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), context);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, cb_two_line_new ());
 }
 
 static void
@@ -86,13 +71,9 @@ on_bind (GtkSignalListItemFactory *factory,
          gpointer                  user_data)
 {
   CbEntity *entity = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *context = gtk_widget_get_next_sibling (title);
   g_autofree char *context_text = dup_context (entity);
 
-  gtk_label_set_text (GTK_LABEL (title), cb_entity_get_display_name (entity));
-  gtk_label_set_text (GTK_LABEL (context), context_text);
+  cb_two_line_set (gtk_list_item_get_child (item), cb_entity_get_display_name (entity), context_text);
 }
 
 static void
