@@ -214,6 +214,7 @@ _cb_form_dup_summary (CbEntity *entity)
 typedef enum {
   SUM_ASSESSMENT_WEIGHTS,
   SUM_MODULE_HOURS,
+  SUM_OBJECTIVE_SHARES,
 } SumKind;
 
 typedef struct
@@ -308,6 +309,62 @@ dup_hours_text (CbEntity *course,
   return g_strdup_printf (_("Modules: %s h theory, %s h practice"), theory_text, practice_text);
 }
 
+/* For each objective, the shares of its evaluation that the assessments
+ * provide, which should add up to 100. */
+static char *
+dup_shares_text (CbEntity *course,
+                 gboolean *warning)
+{
+  guint n_objectives = cb_entity_get_n_children (course, "objectives");
+  guint n_assessments = cb_entity_get_n_children (course, "assessments");
+  g_autoptr (GPtrArray) off = g_ptr_array_new_with_free_func (g_free);
+
+  *warning = FALSE;
+  if (n_objectives == 0)
+    return g_strdup ("");
+  for (guint i = 0; i < n_objectives; i++)
+    {
+      CbEntity *objective = cb_entity_get_child (course, "objectives", i);
+      const char *id = cb_entity_get_id (objective);
+      double total = 0;
+
+      for (guint j = 0; j < n_assessments; j++)
+        {
+          CbEntity *assessment = cb_entity_get_child (course, "assessments", j);
+          guint n_targets = cb_entity_get_n_children (assessment, "targets");
+
+          for (guint k = 0; k < n_targets; k++)
+            {
+              CbEntity *target = cb_entity_get_child (assessment, "targets", k);
+
+              if (id != NULL && g_strcmp0 (cb_entity_get_string (target, "objective"), id) == 0)
+                total += cb_entity_get_number (target, "weight");
+            }
+        }
+      if (differs (total, 100))
+        {
+          g_autofree char *number = _cb_form_format_number (total);
+
+          /* Translators: an objective's code and the share (in percent) of
+           * its evaluation the assessments provide, e.g. "CO2 80 %" */
+          g_ptr_array_add (off, g_strdup_printf (_("%s %s %%"), cb_entity_get_display_name (objective),
+                                                 number));
+        }
+    }
+  if (off->len == 0)
+    /* Translators: every course objective is fully measured by the assessments */
+    return g_strdup (_("The assessments measure every objective to 100 %"));
+  *warning = TRUE;
+  g_ptr_array_add (off, NULL);
+  {
+    /* Translators: separates the objectives in a list */
+    g_autofree char *list = g_strjoinv (_(", "), (char **) off->pdata);
+
+    /* Translators: %s is a list such as "CO2 80 %, CO3 0 %"; each should be 100 % */
+    return g_strdup_printf (_("Measured by the assessments, of 100 %%: %s"), list);
+  }
+}
+
 static void
 update_sum (CbFormField *field)
 {
@@ -318,13 +375,15 @@ update_sum (CbFormField *field)
 
   if (data->kind == SUM_ASSESSMENT_WEIGHTS)
     text = dup_weights_text (field->entity, &warning);
+  else if (data->kind == SUM_OBJECTIVE_SHARES)
+    text = dup_shares_text (field->entity, &warning);
   else
     text = dup_hours_text (field->entity, &warning);
 
   if (g_strcmp0 (adw_preferences_group_get_description (group), text) != 0)
     adw_preferences_group_set_description (group, text);
   /* The group has no API for its description's style: find the label once. */
-  if (data->label == NULL)
+  if (data->label == NULL && *text != '\0')
     data->label = find_label (field->owner, text);
   if (data->label != NULL)
     {
@@ -370,6 +429,8 @@ _cb_form_attach_sum (CbForm           *self,
     data->kind = SUM_ASSESSMENT_WEIGHTS;
   else if (strcmp (def->name, "hours") == 0)
     data->kind = SUM_MODULE_HOURS;
+  else if (strcmp (def->name, "objectives") == 0)
+    data->kind = SUM_OBJECTIVE_SHARES;
   else
     {
       g_free (data);

@@ -488,6 +488,25 @@ test_assessment_sum (Fixture       *fixture,
   description = adw_preferences_group_get_description (group);
   g_assert_nonnull (description);
   g_assert_true (g_str_has_prefix (description, "Modules: "));
+
+  /* Each objective's shares over the assessments, live. */
+  group = ADW_PREFERENCES_GROUP (get_row (fixture, "objectives"));
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==,
+                   "The assessments measure every objective to 100 %");
+  {
+    CbEntity *target = cb_entity_get_child (assessment, "targets", 0);
+    CbEntity *objective = cb_project_lookup (fixture->project, cb_entity_get_string (target, "objective"));
+    double share = cb_entity_get_number (target, "weight");
+    g_autofree char *expected = NULL;
+
+    cb_entity_set_number (target, "weight", share - 10);
+    expected = g_strdup_printf ("Measured by the assessments, of 100 %%: %s 90 %%",
+                                cb_entity_get_display_name (objective));
+    g_assert_cmpstr (adw_preferences_group_get_description (group), ==, expected);
+    g_assert_true (cb_project_undo (fixture->project));
+    g_assert_cmpstr (adw_preferences_group_get_description (group), ==,
+                     "The assessments measure every objective to 100 %");
+  }
 }
 
 static void
