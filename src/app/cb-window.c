@@ -148,12 +148,25 @@ set_loading (CbWindow *self,
 
 /* Sections */
 
+/* Pages get the project when first shown, so that opening a large project
+ * does not build six editors at once. */
+static void
+prepare_page (CbWindow   *self,
+              const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, name);
+
+  if (CB_IS_COLLECTION_PAGE (page))
+    cb_collection_page_set_project (CB_COLLECTION_PAGE (page), get_project (self));
+}
+
 static void
 show_page (CbWindow   *self,
            const char *name)
 {
   GtkListBoxRow *row;
 
+  prepare_page (self, name);
   gtk_stack_set_visible_child_name (self->page_stack, name);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_strcmp0 (sections[i].name, name) == 0 &&
@@ -272,7 +285,14 @@ cb_window_show_entity (CbWindow   *self,
   for (guint i = 0; i < self->collection_pages->len; i++)
     {
       CbCollectionPage *page = g_ptr_array_index (self->collection_pages, i);
+      CbEntity *top = entity;
 
+      /* The page of the project's list that holds the record. */
+      while (cb_entity_get_parent (top) != NULL && cb_entity_get_parent (top) != CB_ENTITY (project))
+        top = cb_entity_get_parent (top);
+      if (g_strcmp0 (cb_entity_get_parent_field (top), cb_collection_page_get_field (page)) != 0)
+        continue;
+      prepare_page (self, cb_collection_page_get_field (page));
       if (cb_collection_page_show_entity (page, entity, field))
         {
           show_page (self, cb_collection_page_get_field (page));
@@ -478,8 +498,11 @@ on_project_replaced (CbWindow *self)
   g_signal_connect_object (project, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   cb_form_set_hidden_fields (self->overview_form, overview_hidden);
   cb_form_set_entity (self->overview_form, CB_ENTITY (project));
+  /* Pages not shown give up the old project now and get the new one when
+   * they are shown; the visible one gets it at once. */
   for (guint i = 0; i < self->collection_pages->len; i++)
-    cb_collection_page_set_project (g_ptr_array_index (self->collection_pages, i), project);
+    cb_collection_page_set_project (g_ptr_array_index (self->collection_pages, i), NULL);
+  prepare_page (self, gtk_stack_get_visible_child_name (self->page_stack));
   cb_search_page_set_project (self->search_page, project);
   on_document_state (self);
 }

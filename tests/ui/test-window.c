@@ -587,6 +587,7 @@ test_identity_signs (void)
   n_people = cb_entity_get_n_children (CB_ENTITY (project), "people");
   reviews = CB_COLLECTION_PAGE (cb_window_get_page (window, "reviews"));
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reviews"));
   cb_collection_page_add (reviews);
   review = cb_collection_page_get_shown (reviews);
   g_assert_nonnull (review);
