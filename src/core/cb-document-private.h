@@ -67,7 +67,9 @@ struct _CbDocument
   guint loading : 1;
   guint saving : 1;
   guint autosave : 1;
-  guint check_pending : 1;    /* a check was asked for while loading or saving */
+  guint check_pending : 1;    /* a check was asked for while loading, saving or checking */
+  guint checking : 1;         /* a check reads and hashes the file in a worker */
+  GCancellable *check_cancellable;
   guint draft_may_exist : 1;
 };
 

@@ -5,7 +5,7 @@
  *
  * The file is watched with a file monitor; a burst of events leads to one
  * check, which compares the file with the content the project was read
- * from or saved (cb_project_check_file_changed()).
+ * from or saved, by a hash computed in a worker thread.
  */
 
 #define G_LOG_DOMAIN "cb-document"
@@ -13,39 +13,131 @@
 #include "config.h"
 
 #include "cb-document-private.h"
+#include "cb-project-private.h"
 
 /* Other programs save in bursts (write, rename, change attributes): one
  * check once they are quiet for this long. */
 #define CHECK_DELAY_MS 100
 
+/* What a check found, in the worker: whether the file is there and the
+ * SHA-256 of its content. Hashing a large project takes a while, so the
+ * window never waits for it. */
+typedef struct
+{
+  GFile *file;
+  char *hash;        /* out */
+  gboolean exists;   /* out */
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_clear_object (&check->file);
+  g_free (check->hash);
+  g_free (check);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Check *check = task_data;
+  g_autofree char *path = g_file_get_path (check->file);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean read;
+
+  if (path != NULL)
+    read = g_file_get_contents (path, &contents, &length, NULL);
+  else
+    read = g_file_load_contents (check->file, cancellable, &contents, &length, NULL, NULL);
+  check->exists = read || g_file_query_exists (check->file, cancellable);
+  if (read)
+    check->hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
+on_check_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr (CbDocument) self = g_weak_ref_get (ref);
+  GTask *task = G_TASK (result);
+  Check *check = g_task_get_task_data (task);
+  const char *expected;
+
+  weak_ref_free (ref);
+  /* Cancelled, or the document went away: the check does not hold it. */
+  if (!g_task_propagate_boolean (task, NULL) || self == NULL)
+    return;
+  self->checking = FALSE;
+
+  /* Our own load or save ran meanwhile, or the file or project changed:
+   * what was read may be stale, so look again. */
+  if (self->loading || self->saving || self->project == NULL || self->file == NULL ||
+      !g_file_equal (self->file, check->file))
+    {
+      if (self->check_pending && !self->loading && !self->saving)
+        _cb_document_check_now (self);
+      return;
+    }
+  if (self->check_pending)
+    {
+      _cb_document_check_now (self);
+      return;
+    }
+
+  expected = _cb_project_get_content_hash (self->project);
+  if (expected == NULL || (check->hash != NULL && g_strcmp0 (check->hash, expected) == 0))
+    _cb_document_set_file_state (self, CB_FILE_STATE_OK, FALSE);
+  else if (check->exists)
+    _cb_document_set_file_state (self, CB_FILE_STATE_CHANGED, TRUE);
+  else
+    _cb_document_set_file_state (self, CB_FILE_STATE_DELETED, TRUE);
+}
+
 void
 _cb_document_check_now (CbDocument *self)
 {
-  g_autoptr (GError) error = NULL;
-  gboolean changed = FALSE;
+  g_autoptr (GTask) task = NULL;
+  GWeakRef *ref;
+  Check *check;
 
   g_clear_handle_id (&self->check_source, g_source_remove);
   if (self->project == NULL || self->file == NULL)
     return;
-  /* Our own writes and reads are under way: look once they are done. */
-  if (self->loading || self->saving)
+  /* Our own writes and reads, or a check, are under way: look once they
+   * are done. */
+  if (self->loading || self->saving || self->checking)
     {
       self->check_pending = TRUE;
       return;
     }
   self->check_pending = FALSE;
+  self->checking = TRUE;
 
-  if (!cb_project_check_file_changed (self->project, &changed, &error))
-    {
-      g_debug ("Could not check the file for changes: %s", error->message);
-      return;
-    }
-  if (!changed)
-    _cb_document_set_file_state (self, CB_FILE_STATE_OK, FALSE);
-  else if (g_file_query_exists (self->file, NULL))
-    _cb_document_set_file_state (self, CB_FILE_STATE_CHANGED, TRUE);
-  else
-    _cb_document_set_file_state (self, CB_FILE_STATE_DELETED, TRUE);
+  if (self->check_cancellable == NULL)
+    self->check_cancellable = g_cancellable_new ();
+  check = g_new0 (Check, 1);
+  check->file = g_object_ref (self->file);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, self->check_cancellable, on_check_done, ref);
+  g_task_set_source_tag (task, _cb_document_check_now);
+  g_task_set_task_data (task, check, (GDestroyNotify) check_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, check_thread);
 }
 
 static gboolean
@@ -95,6 +187,13 @@ void
 _cb_document_stop_monitor (CbDocument *self)
 {
   g_clear_handle_id (&self->check_source, g_source_remove);
+  /* A check in flight answers about a file no longer watched. */
+  if (self->check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->check_cancellable);
+      g_clear_object (&self->check_cancellable);
+    }
+  self->checking = FALSE;
   if (self->monitor == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->monitor, self);

@@ -730,7 +730,8 @@ test_recovery_changed_on_disk (void)
   g_assert_cmpuint (drafts->len, ==, 1);
   b = cb_document_new_from_draft (g_ptr_array_index (drafts, 0), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cb_document_get_file_state (b), ==, CB_FILE_STATE_CHANGED);
+  /* The file is checked in a worker thread. */
+  WAIT_FOR (cb_document_get_file_state (b) == CB_FILE_STATE_CHANGED);
 
   g_assert_false (save_document (b, NULL, CB_SAVE_NONE, &error));
   g_assert_error (error, CB_PROJECT_ERROR, CB_PROJECT_ERROR_CHANGED_ON_DISK);
