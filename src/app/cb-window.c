@@ -582,7 +582,12 @@ on_load_finished (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      message = g_strdup (error->message);
+      if (cb_project_error_get_path (error) != NULL && *cb_project_error_get_path (error) != '\0')
+        /* Translators: an error message, then where in the project it is,
+         * such as courses[1].modules[2].title */
+        message = g_strdup_printf (_("%s\n(in %s)"), error->message, cb_project_error_get_path (error));
+      else
+        message = g_strdup (error->message);
       show_status (self, "dialog-error-symbolic", _("Could Not Open Project"), message, FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
       return;

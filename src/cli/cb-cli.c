@@ -104,6 +104,11 @@ load_or_report (const char  *path,
               json_builder_set_member_name (builder, "column");
               json_builder_add_int_value (builder, cb_project_error_get_column (error));
             }
+          if (cb_project_error_get_path (error) != NULL && *cb_project_error_get_path (error) != '\0')
+            {
+              json_builder_set_member_name (builder, "path");
+              json_builder_add_string_value (builder, cb_project_error_get_path (error));
+            }
         }
       else
         {

@@ -23,6 +23,7 @@ typedef struct
   guint start_line;
   const char *start_line_start;
   gboolean started;     /* a member or element was read: a ',' comes next */
+  guint index;          /* arrays: the element being read */
   GHashTable *seen;     /* names, once the object has many */
 } Frame;
 
@@ -138,7 +139,7 @@ enter (CbJsonReader *reader,
        gboolean      is_object)
 {
   Parser *parser = &reader->parser;
-  Frame frame = { parser->members->len, is_object, NULL, 0, NULL, FALSE, NULL };
+  Frame frame = { parser->members->len, is_object, NULL, 0, NULL, FALSE, 0, NULL };
 
   if (parser->error != NULL)
     return FALSE;
@@ -202,6 +203,7 @@ next_item (CbJsonReader *reader,
     }
   if (frame->started)
     {
+      frame->index++;
       if (*parser->p != ',')
         return _cb_json_fail (parser, parser->p, frame->is_object
                                         ? _("',' or '}' expected after an object member")
@@ -379,6 +381,47 @@ cb_json_reader_reread_container (CbJsonReader *reader)
 
   node = _cb_json_parse_value (parser);
   return node ? cb_json_copy (node) : NULL;
+}
+
+/**
+ * cb_json_reader_dup_path:
+ *
+ * Returns: (transfer full): where the reader is, as a JSON path such as
+ * `courses[2].modules[0].hours`; "" at the top level
+ */
+char *
+cb_json_reader_dup_path (CbJsonReader *reader)
+{
+  GString *path = g_string_new (NULL);
+  Parser *parser = &reader->parser;
+
+  for (guint i = 0; i < reader->frames->len; i++)
+    {
+      Frame *frame = &g_array_index (reader->frames, Frame, i);
+
+      if (!frame->started)
+        break;
+      if (!frame->is_object)
+        {
+          g_string_append_printf (path, "[%u]", frame->index);
+          continue;
+        }
+      /* The member read last in this object, if one was. */
+      {
+        guint end = (i + 1 < reader->frames->len)
+                    ? g_array_index (reader->frames, Frame, i + 1).first_member
+                    : parser->members->len;
+        CbJsonMember *member;
+
+        if (end <= frame->first_member)
+          break;
+        member = &g_array_index (parser->members, CbJsonMember, end - 1);
+        if (path->len > 0)
+          g_string_append_c (path, '.');
+        g_string_append_len (path, member->name, member->name_len);
+      }
+    }
+  return g_string_free (path, FALSE);
 }
 
 /**

@@ -92,6 +92,7 @@ gboolean      cb_json_reader_read_number  (CbJsonReader  *reader,
                                            gsize         *len);
 CbJson       *cb_json_reader_read_node    (CbJsonReader  *reader);
 CbJson       *cb_json_reader_reread_container (CbJsonReader *reader);
+char         *cb_json_reader_dup_path     (CbJsonReader  *reader);
 gboolean      cb_json_reader_finish       (CbJsonReader  *reader);
 
 /* A stand-alone deep copy (g_malloc'ed), for values kept after the document

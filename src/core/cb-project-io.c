@@ -472,9 +472,11 @@ cb_project_load_from_data (const char  *data,
       g_autofree char *text = NULL;
       guint line = 0, column = 0;
 
+      g_autofree char *path = cb_json_reader_dup_path (reader);
+
       cb_json_reader_get_error (reader, &line, &column, &message);
       text = g_strdup_printf (_("Line %u, column %u: %s"), line, column, message);
-      set_located_error (error, CB_PROJECT_ERROR_INVALID_JSON, line, column, NULL, text);
+      set_located_error (error, CB_PROJECT_ERROR_INVALID_JSON, line, column, path, text);
       return NULL;
     }
 

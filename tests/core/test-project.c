@@ -698,6 +698,30 @@ test_version_old (void)
   }
 }
 
+/* A syntax error deep in the file says where it is in the project too. */
+static void
+test_error_path (void)
+{
+  g_autofree char *text = test_example_text ("robotics-en.coursebridge");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CbProject) project = NULL;
+  g_autoptr (CbProject) example = test_load_example_project ("robotics-en.coursebridge");
+  CbEntity *course = cb_entity_get_child (CB_ENTITY (example), "courses", 1);
+  CbEntity *module = cb_entity_get_child (course, "modules", 2);
+  const char *title = cb_entity_get_string (module, "title");
+  g_autofree char *needle = g_strdup_printf ("\"title\": \"%s\"", title);
+  char *at = strstr (text, needle);
+
+  /* Break the value of that module's title: a missing closing quote. */
+  g_assert_nonnull (at);
+  at[strlen (needle) - 1] = '\'';
+  project = cb_project_load_from_data (text, strlen (text), CB_LOAD_NONE, &error);
+  g_assert_null (project);
+  g_assert_error (error, CB_PROJECT_ERROR, CB_PROJECT_ERROR_INVALID_JSON);
+  g_assert_cmpuint (cb_project_error_get_line (error), >, 1);
+  g_assert_cmpstr (cb_project_error_get_path (error), ==, "courses[1].modules[2].title");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +729,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/project/round-trip/examples", test_round_trip_examples);
+  g_test_add_func ("/core/project/error-path", test_error_path);
   g_test_add_func ("/core/project/round-trip/synthetic", test_round_trip_synthetic);
   g_test_add_func ("/core/project/round-trip/new", test_round_trip_new);
   g_test_add_func ("/core/project/unknown-members", test_unknown_members);
