@@ -25,8 +25,8 @@
 typedef struct
 {
   GFile *file;
-  char *hash;        /* out */
-  gboolean exists;   /* out */
+  char *hash;        /* out: NULL when the file is gone */
+  gboolean readable; /* out */
 } Check;
 
 static void
@@ -44,18 +44,8 @@ check_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Check *check = task_data;
-  g_autofree char *path = g_file_get_path (check->file);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gboolean read;
 
-  if (path != NULL)
-    read = g_file_get_contents (path, &contents, &length, NULL);
-  else
-    read = g_file_load_contents (check->file, cancellable, &contents, &length, NULL, NULL);
-  check->exists = read || g_file_query_exists (check->file, cancellable);
-  if (read)
-    check->hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  check->readable = _cb_file_hash (check->file, cancellable, &check->hash, NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -98,10 +88,13 @@ on_check_done (GObject      *source,
       return;
     }
 
+  /* A file that cannot be read now tells nothing: leave the state. */
+  if (!check->readable)
+    return;
   expected = _cb_project_get_content_hash (self->project);
-  if (expected == NULL || (check->hash != NULL && g_strcmp0 (check->hash, expected) == 0))
+  if (expected == NULL || g_strcmp0 (check->hash, expected) == 0)
     _cb_document_set_file_state (self, CB_FILE_STATE_OK, FALSE);
-  else if (check->exists)
+  else if (check->hash != NULL)
     _cb_document_set_file_state (self, CB_FILE_STATE_CHANGED, TRUE);
   else
     _cb_document_set_file_state (self, CB_FILE_STATE_DELETED, TRUE);

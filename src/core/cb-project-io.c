@@ -1073,6 +1073,37 @@ cb_project_save_to_file_finish (CbProject     *self,
 }
 
 /**
+ * _cb_file_hash:
+ * @hash: (out) (transfer full): the SHA-256 of the file's content, or %NULL
+ *   when the file does not exist
+ *
+ * Reads a file and hashes it; safe to call from a worker thread.
+ *
+ * Returns: %FALSE with @error set if the file exists but cannot be read
+ */
+gboolean
+_cb_file_hash (GFile         *file,
+               GCancellable  *cancellable,
+               char         **hash,
+               GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length = 0;
+
+  *hash = NULL;
+  if (!read_file (file, cancellable, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *hash = hash_bytes (contents, length);
+  return TRUE;
+}
+
+/**
  * cb_project_check_file_changed:
  * @changed: (out): whether the file differs from what was read or saved
  *
@@ -1087,30 +1118,17 @@ cb_project_check_file_changed (CbProject  *self,
                                gboolean   *changed,
                                GError    **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *hash = NULL;
-  g_autoptr (GError) local_error = NULL;
-  GFile *file;
-  gsize length;
 
   g_return_val_if_fail (CB_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (changed != NULL, FALSE);
 
   *changed = FALSE;
-  file = cb_project_get_file (self);
-  if (file == NULL || _cb_project_get_content_hash (self) == NULL)
+  if (cb_project_get_file (self) == NULL || _cb_project_get_content_hash (self) == NULL)
     return TRUE;
-  if (!read_file (file, NULL, &contents, &length, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          *changed = TRUE;
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  hash = hash_bytes (contents, length);
-  *changed = strcmp (hash, _cb_project_get_content_hash (self)) != 0;
+  if (!_cb_file_hash (cb_project_get_file (self), NULL, &hash, error))
+    return FALSE;
+  /* A file deleted since counts as changed. */
+  *changed = hash == NULL || strcmp (hash, _cb_project_get_content_hash (self)) != 0;
   return TRUE;
 }

@@ -60,6 +60,10 @@ void       _cb_project_set_file_state (CbProject   *self,
                                        GFile       *file,
                                        const char  *content_hash);
 const char *_cb_project_get_content_hash (CbProject *self);
+gboolean   _cb_file_hash            (GFile         *file,
+                                     GCancellable  *cancellable,
+                                     char         **hash,
+                                     GError       **error);
 
 /* Test hook: wraps the stream a save writes the temporary file through,
  * so that tests can make the write fail as a full disk would. */
